@@ -1,0 +1,201 @@
+/**
+ * The domain of a 责任分解表 as SEMANTICS.md names it. Every adapter (Excel, functions, task pane, CLI)
+ * speaks these types; nothing outside `src/core` re-derives a rule from raw cells.
+ */
+
+/** One cell as Office.js `range.values` returns it: empty cells are "", dates are serial numbers. */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area in grid coordinates (0-based, relative to the grid's first cell). */
+export interface MergedArea {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+/**
+ * A rectangular block of a sheet as the adapters read it (usually the used range).
+ * `origin` is the 0-based absolute row/column of `values[0][0]`, so that `B3` can start a grid.
+ */
+export interface SheetGrid {
+  sheet: string;
+  origin: { row: number; col: number };
+  values: CellValue[][];
+  /** Same shape as `values` where known (`range.numberFormat`); tells date serials from plain numbers. */
+  numberFormats?: string[][];
+  merges?: MergedArea[];
+}
+
+/** Column roles of SEMANTICS.md §1. Quarter progress columns are kept apart (see `TableLayout`). */
+export type Role =
+  | "index"
+  | "name"
+  | "content"
+  | "schedule"
+  | "period"
+  | "totalInvestment"
+  | "annualInvestment"
+  | "leader"
+  | "department"
+  | "person"
+  | "coDepartment"
+  | "progress";
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+export type MilestoneStatus = "done" | "overdue" | "dueSoon" | "upcoming";
+export type ProjectStatus = "unscheduled" | "done" | "overdue" | "dueSoon" | "onTrack";
+
+/** A problem found while reading, always tied to a cell where there is one. */
+export interface Diagnostic {
+  /** A1 address on the sheet, e.g. "D5"; null for sheet-wide findings. */
+  cell: string | null;
+  /** Stable machine code, e.g. "schedule.unparsed", "money.annualAboveTotal". */
+  code: string;
+  /** Chinese message for the user, naming the cell. */
+  message: string;
+  /** English message (shown when Office's display language is English). */
+  messageEn: string;
+  severity: "error" | "warning" | "info";
+}
+
+/** A milestone as the schedule parser reads it from text, before completion and status are known. */
+export interface ParsedMilestone {
+  /** The quarters the clause covers (`第二、三季度` → [2, 3]); null for month/date milestones. */
+  quarters: Quarter[] | null;
+  /** The months named (`4月至5月` → [4, 5]); null for quarter milestones. */
+  months: number[] | null;
+  /** ISO date `YYYY-MM-DD`. */
+  due: string;
+  /** `第四季度前`: due at the end of the previous quarter / month. */
+  before: boolean;
+  /** Clause text with marker and separators trimmed. */
+  text: string;
+  /** The raw marker as written (`第二、第三季度`, `6月底前`), for display. */
+  marker: string;
+  /** Offset of the marker within the cell text (for highlighting and ordering). */
+  start: number;
+}
+
+export interface ScheduleParse {
+  milestones: ParsedMilestone[];
+  /** Text before the first marker (kept, not a milestone). */
+  preamble: string;
+  /** Fragments not understood: impossible dates, text that made no milestone. */
+  diagnostics: Array<Omit<Diagnostic, "cell">>;
+}
+
+export interface Milestone extends ParsedMilestone {
+  status: MilestoneStatus;
+  /** Address of the schedule cell the milestone was read from. */
+  cell: string;
+  /** Days past due on the reference date (positive when overdue), days left when not yet due (negative). */
+  daysLate: number;
+}
+
+/** An amount in 万元, kept exact as an integer number of 分 (1 万元 = 1,000,000 分). */
+export interface Amount {
+  fen: number;
+  /** `拟定`, `约`, … as written; null when the cell held a plain amount. */
+  qualifier: string | null;
+  /** The cell text when the amount was written as text (reported as an anomaly by the pane). */
+  writtenAsText: boolean;
+}
+
+export interface Investment {
+  /** 万元 as a decimal number for JSON (exact to the cent of 万元); null = no amount. */
+  total: number | null;
+  annual: number | null;
+  totalQualifier: string | null;
+  annualQualifier: string | null;
+  totalCell: string | null;
+  annualCell: string | null;
+}
+
+export interface Project {
+  /** 1-based sheet row of the project's first row. */
+  row: number;
+  /** Every 1-based sheet row the project occupies (first row plus continuation rows). */
+  rows: number[];
+  index: string | null;
+  name: string | null;
+  leaders: string[];
+  department: string | null;
+  person: string | null;
+  coDepartments: string[];
+  /** The section row above (`一、民生保障类（5项）`), or null. */
+  category: string | null;
+  period: string | null;
+  content: string | null;
+  scheduleText: string | null;
+  year: number;
+  status: ProjectStatus;
+  milestones: Milestone[];
+  investment: Investment;
+  /** Quarters recorded as done in the sheet. */
+  doneQuarters: Quarter[];
+  /** Addresses the adapters need: the name cell and schedule cell(s) carry marks. */
+  cells: { index: string | null; name: string | null; schedule: string[] };
+}
+
+export interface StatusCounts {
+  overdue: number;
+  dueSoon: number;
+  onTrack: number;
+  done: number;
+  unscheduled: number;
+}
+
+export interface TotalRowCheck {
+  row: number;
+  total: number | null;
+  annual: number | null;
+  totalMatches: boolean | null;
+  annualMatches: boolean | null;
+}
+
+export interface Totals {
+  projects: number;
+  withInvestment: number;
+  withoutInvestment: number;
+  /** 万元. */
+  total: number;
+  annual: number;
+  /** annual ÷ total, rounded to 3 decimals; null when the total is zero. */
+  annualShareOfTotal: number | null;
+  sheetTotalRow: TotalRowCheck | null;
+}
+
+export interface TableResult {
+  sheet: string;
+  /** 1-based sheet rows of the header (two rows for a two-row header). */
+  headerRows: number[];
+  /** Role → column letter. */
+  columns: Partial<Record<Role, string>>;
+  /** Per-quarter completion columns: quarter → column letter. */
+  quarterColumns: Partial<Record<Quarter, string>>;
+  /** Title line found above the header, if any. */
+  title: string | null;
+  year: number;
+  projects: Project[];
+  counts: StatusCounts;
+  /** null when the table has no investment columns ("not available", not zero). */
+  totals: Totals | null;
+  warnings: Diagnostic[];
+  /** 1-based first and last sheet rows the table spans (header to last data row). */
+  firstRow: number;
+  lastRow: number;
+  /** 0-based absolute first and last columns the table spans. */
+  firstCol: number;
+  lastCol: number;
+}
+
+export interface SheetResult {
+  sheet: string;
+  asOf: string;
+  dueSoonDays: number;
+  tables: TableResult[];
+  /** Sheet-wide findings, e.g. "no table found". */
+  warnings: Diagnostic[];
+}
