@@ -1,0 +1,28 @@
+import type { SheetResult, TableResult } from "./types";
+
+/**
+ * What the task pane asks of a workbook. The Excel adapter (`src/excel`) and the preview's grid
+ * implement it; the pane never touches Office.js directly. Types only: no Office.js here.
+ */
+export interface CheckRequest {
+  /** Reference date, YYYY-MM-DD. */
+  asOf: string;
+  dueSoonDays?: number;
+}
+
+export type Outcome<T = void> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; messageEn: string; cell?: string };
+
+export interface WorkbookPort {
+  /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */
+  checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>>;
+  /** Removes every mark the add-in made, restoring the sheet exactly. */
+  clearMarks(): Promise<Outcome>;
+  /** Selects a cell so the user sees it. */
+  selectCell(sheet: string, address: string): Promise<Outcome>;
+  /** Writes the 进度检查结果 sheet; `overwrite` false fails with `exists` when the sheet is there. */
+  writeSummarySheet(result: SheetResult, overwrite: boolean): Promise<Outcome | { ok: false; exists: true }>;
+  /** Adds per-quarter 已完成/未完成 columns beside the table, only into empty columns. */
+  addCompletionColumns(table: TableResult): Promise<Outcome>;
+}
