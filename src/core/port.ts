@@ -11,8 +11,7 @@ export interface CheckRequest {
 }
 
 export type Outcome<T = void> =
-  | { ok: true; value: T }
-  | { ok: false; message: string; messageEn: string; cell?: string };
+  { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string };
 
 export interface WorkbookPort {
   /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */
