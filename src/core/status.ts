@@ -1,0 +1,71 @@
+import { differenceInCalendarDays, getQuarter, parseISO } from "date-fns";
+import type { Completion } from "./completion";
+import type {
+  Milestone,
+  MilestoneStatus,
+  ParsedMilestone,
+  ProjectStatus,
+  Quarter,
+  StatusCounts,
+} from "./types";
+
+export interface StatusContext {
+  /** Reference date, YYYY-MM-DD. */
+  asOf: string;
+  dueSoonDays: number;
+}
+
+/**
+ * The quarter whose completion closes a milestone: the last quarter it covers, or for a month or date
+ * milestone the quarter its due date falls in (`第四季度前` is closed by the third quarter).
+ */
+export function closingQuarter(milestone: ParsedMilestone): Quarter {
+  if (milestone.quarters && !milestone.before)
+    return milestone.quarters[milestone.quarters.length - 1] as Quarter;
+  return getQuarter(parseISO(milestone.due)) as Quarter;
+}
+
+export function milestoneStatus(
+  milestone: ParsedMilestone,
+  completion: Completion,
+  ctx: StatusContext,
+): { status: MilestoneStatus; daysLate: number } {
+  const daysLate = differenceInCalendarDays(parseISO(ctx.asOf), parseISO(milestone.due));
+  if (completion.allDone || completion.doneQuarters.has(closingQuarter(milestone))) {
+    return { status: "done", daysLate };
+  }
+  if (daysLate > 0) return { status: "overdue", daysLate };
+  if (-daysLate <= ctx.dueSoonDays) return { status: "dueSoon", daysLate };
+  return { status: "upcoming", daysLate };
+}
+
+/** Worst first: unscheduled, done (every milestone done), overdue, dueSoon, onTrack. */
+export function projectStatus(milestones: Pick<Milestone, "status">[]): ProjectStatus {
+  if (milestones.length === 0) return "unscheduled";
+  if (milestones.every((m) => m.status === "done")) return "done";
+  if (milestones.some((m) => m.status === "overdue")) return "overdue";
+  if (milestones.some((m) => m.status === "dueSoon")) return "dueSoon";
+  return "onTrack";
+}
+
+export function countStatuses(statuses: ProjectStatus[]): StatusCounts {
+  const counts: StatusCounts = { overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 };
+  for (const status of statuses) counts[status] += 1;
+  return counts;
+}
+
+/** Chinese words a filter can use (DUTY.STATUS, the pane, the CLI), English twins for an English Office. */
+export const PROJECT_STATUS_LABEL: Record<ProjectStatus, { zh: string; en: string }> = {
+  overdue: { zh: "逾期", en: "Overdue" },
+  dueSoon: { zh: "临期", en: "Due soon" },
+  onTrack: { zh: "正常", en: "On track" },
+  done: { zh: "已完成", en: "Done" },
+  unscheduled: { zh: "未排期", en: "Unscheduled" },
+};
+
+export const MILESTONE_STATUS_LABEL: Record<MilestoneStatus, { zh: string; en: string }> = {
+  overdue: { zh: "逾期", en: "Overdue" },
+  dueSoon: { zh: "临期", en: "Due soon" },
+  upcoming: { zh: "未到期", en: "Upcoming" },
+  done: { zh: "已完成", en: "Done" },
+};
