@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+"use strict";
+// Builds samples/*.xlsx from samples/seeds/*.txt: the attachment of each notice as a workbook, laid out as
+// printed. Output is deterministic (fixed document and zip dates), so a rebuild leaves git clean.
+const { Buffer } = require("node:buffer");
+const fs = require("node:fs");
+const path = require("node:path");
+const { parseSeed } = require("./samples/seed");
+const { buildWorkbook } = require("./samples/layout");
+const { fixZipDates } = require("./samples/zip-dates");
+
+/** Each sample is dated by its notice (xintang: 2023-05-11; zimao: printed 2022-01-13). */
+const SAMPLES = [
+  { seed: "xintang-2023.txt", out: "xintang-2023.xlsx", sheetName: "责任分解表", date: [2023, 5, 11] },
+  { seed: "zimao-2022.txt", out: "zimao-2022.xlsx", sheetName: "责任分解表", date: [2022, 1, 13] },
+];
+
+async function buildSample(sample, root) {
+  const text = fs.readFileSync(path.join(root, "seeds", sample.seed), "utf8");
+  const [year, month, day] = sample.date;
+  const workbook = buildWorkbook(parseSeed(text), {
+    sheetName: sample.sheetName,
+    date: new Date(Date.UTC(year, month - 1, day)),
+  });
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const target = path.join(root, sample.out);
+  fs.writeFileSync(target, fixZipDates(buffer, { year, month, day }));
+  return target;
+}
+
+async function main() {
+  const root = path.join(__dirname, "..", "samples");
+  for (const sample of SAMPLES) {
+    const target = await buildSample(sample, root);
+    process.stdout.write(`已生成 ${path.relative(process.cwd(), target)}\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`生成样例失败：${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { SAMPLES, buildSample };
