@@ -1,0 +1,294 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { format } from "date-fns";
+import { useCallback, useMemo, useState } from "react";
+import type { GroupBy } from "../core/alerts";
+import { resolveOptions } from "../core/options";
+import type { Outcome, WorkbookPort } from "../core/port";
+import type { SheetResult } from "../core/types";
+import { ActionBar, type ActionKind } from "./components/ActionBar";
+import { AlertList } from "./components/AlertList";
+import { CellLink } from "./components/CellLink";
+import { Header } from "./components/Header";
+import { InvestmentPanel } from "./components/InvestmentPanel";
+import { Section } from "./components/Section";
+import { StatusSummary } from "./components/StatusSummary";
+import { WarningList } from "./components/WarningList";
+import { sumCounts } from "./format";
+import { I18nContext, MESSAGES, type Lang } from "./i18n";
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: "border-box",
+    minWidth: "280px",
+    maxWidth: "100%",
+    minHeight: "100vh",
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  appTitle: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
+  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  tableTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
+});
+
+/** A failure to show: the port's bilingual message, and the cell it concerns when there is one. */
+interface Failure {
+  message: string;
+  messageEn: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface AppProps {
+  port: WorkbookPort;
+  lang?: Lang;
+  /** "Today" for the default reference date; injectable so tests are stable. */
+  today?: Date;
+  dueSoonDays?: number;
+}
+
+type ExistsOutcome = { ok: false; exists: true };
+
+function isExists(outcome: Outcome | ExistsOutcome): outcome is ExistsOutcome {
+  return !outcome.ok && "exists" in outcome && outcome.exists;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
+  const styles = useStyles();
+  const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
+  const { t } = i18n;
+  const [asOf, setAsOf] = useState(() => format(today ?? new Date(), "yyyy-MM-dd"));
+  const [groupBy, setGroupBy] = useState<GroupBy>("leader");
+  const [result, setResult] = useState<SheetResult | null>(null);
+  const [busy, setBusy] = useState<"check" | ActionKind | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmOverwrite, setConfirmOverwrite] = useState(false);
+
+  /** Runs one port call with the busy flag set; thrown errors become a failure instead of a blank pane. */
+  const run = useCallback(
+    async <T,>(kind: "check" | ActionKind, call: () => Promise<T>): Promise<T | null> => {
+      setBusy(kind);
+      setFailure(null);
+      setNotice(null);
+      try {
+        return await call();
+      } catch (error) {
+        const detail = describe(error);
+        setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
+        return null;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [],
+  );
+
+  const fail = (outcome: { message: string; messageEn: string; cell?: string }, sheet?: string) =>
+    setFailure({ ...outcome, ...(sheet && outcome.cell ? { sheet } : {}) });
+
+  const check = async () => {
+    const options = resolveOptions({ asOf, ...(dueSoonDays === undefined ? {} : { dueSoonDays }) });
+    if (!options.ok) {
+      setFailure({
+        message: MESSAGES.zh.invalidDate(options.message),
+        messageEn: MESSAGES.en.invalidDate(options.message),
+      });
+      return;
+    }
+    const outcome = await run("check", () =>
+      port.checkActiveSheet({ asOf: options.options.asOf, dueSoonDays: options.options.dueSoonDays }),
+    );
+    if (!outcome) return;
+    if (outcome.ok) setResult(outcome.value);
+    else fail(outcome, result?.sheet);
+  };
+
+  const select = async (sheet: string, cell: string) => {
+    setFailure(null);
+    try {
+      const outcome = await port.selectCell(sheet, cell);
+      if (!outcome.ok) fail(outcome);
+    } catch (error) {
+      const detail = describe(error);
+      setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
+    }
+  };
+
+  const writeSummary = async (overwrite: boolean) => {
+    if (!result) return;
+    const outcome = await run("summary", () => port.writeSummarySheet(result, overwrite));
+    if (!outcome) return;
+    if (outcome.ok) setNotice(t.summaryWritten);
+    else if (isExists(outcome)) setConfirmOverwrite(true);
+    else fail(outcome);
+  };
+
+  const action = async (kind: ActionKind) => {
+    if (kind === "summary") return writeSummary(false);
+    if (kind === "clear") {
+      const outcome = await run("clear", () => port.clearMarks());
+      if (!outcome) return;
+      if (outcome.ok) setNotice(t.marksCleared);
+      else fail(outcome);
+      return;
+    }
+    if (!result) return;
+    const outcome = await run("completion", async () => {
+      for (const table of result.tables) {
+        const added = await port.addCompletionColumns(table);
+        if (!added.ok) return { ok: false as const, failed: added, sheet: table.sheet };
+      }
+      return { ok: true as const };
+    });
+    if (!outcome) return;
+    if (outcome.ok) setNotice(t.completionAdded);
+    else fail(outcome.failed, outcome.sheet);
+  };
+
+  const onSelect = (sheet: string, cell: string) => void select(sheet, cell);
+  const tables = result?.tables ?? [];
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider theme={webLightTheme} lang={lang === "en" ? "en" : "zh-CN"}>
+        <main className={styles.root}>
+          <h1 className={styles.appTitle}>{t.appTitle}</h1>
+          <Header
+            asOf={asOf}
+            onAsOfChange={setAsOf}
+            onCheck={() => void check()}
+            checking={busy === "check"}
+            result={result}
+          />
+          <div className={styles.messages} aria-live="polite">
+            {failure && (
+              <MessageBar intent="error">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
+                  {lang === "en" ? failure.messageEn : failure.message}{" "}
+                  {failure.cell && (
+                    <CellLink
+                      sheet={failure.sheet ?? result?.sheet ?? ""}
+                      cell={failure.cell}
+                      onSelect={onSelect}
+                    />
+                  )}
+                </MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button appearance="transparent" size="small" onClick={() => setFailure(null)}>
+                      {t.dismiss}
+                    </Button>
+                  }
+                />
+              </MessageBar>
+            )}
+            {notice && (
+              <MessageBar intent="success">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            )}
+          </div>
+
+          {!result && busy !== "check" && <p className={styles.hint}>{t.idleHint}</p>}
+
+          {result && tables.length === 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>{t.noTable}</MessageBarTitle>
+                {result.warnings.map((w) => (lang === "en" ? w.messageEn : w.message)).join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+
+          {tables.length > 0 && (
+            <>
+              <Section title={t.summaryHeading}>
+                <StatusSummary counts={sumCounts(tables)} />
+              </Section>
+              <Section title={t.alertsHeading}>
+                <AlertList
+                  tables={tables}
+                  groupBy={groupBy}
+                  onGroupByChange={setGroupBy}
+                  onSelect={onSelect}
+                />
+              </Section>
+              <Section title={t.investmentHeading}>
+                {tables.map((table, i) => (
+                  <div key={`${table.sheet}:${table.firstRow}`}>
+                    {tables.length > 1 && (
+                      <h3 className={styles.tableTitle}>{t.tableHeading(i + 1, tables.length)}</h3>
+                    )}
+                    <InvestmentPanel table={table} onSelect={onSelect} />
+                  </div>
+                ))}
+              </Section>
+            </>
+          )}
+          {result && tables.length > 0 && (
+            <Section title={t.warningsHeading}>
+              <WarningList result={result} onSelect={onSelect} />
+            </Section>
+          )}
+          <Section title={t.actionsHeading}>
+            <ActionBar
+              hasResult={tables.length > 0}
+              busy={busy !== null}
+              onAction={(kind) => void action(kind)}
+            />
+          </Section>
+
+          <Dialog open={confirmOverwrite} onOpenChange={(_, data) => setConfirmOverwrite(data.open)}>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>{t.overwriteTitle}</DialogTitle>
+                <DialogContent>{t.overwriteBody}</DialogContent>
+                <DialogActions>
+                  <Button
+                    appearance="primary"
+                    onClick={() => {
+                      setConfirmOverwrite(false);
+                      void writeSummary(true);
+                    }}
+                  >
+                    {t.overwrite}
+                  </Button>
+                  <Button onClick={() => setConfirmOverwrite(false)}>{t.cancel}</Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        </main>
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}

@@ -1,0 +1,254 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { TableResult } from "../../core/types";
+import {
+  diagnosticText,
+  formatAmount,
+  formatShare,
+  investmentByDepartment,
+  isMoneyCode,
+  projectName,
+} from "../format";
+import { useI18n } from "../i18n";
+import { formatWan } from "../../core/money";
+import { CellLink } from "./CellLink";
+
+const ANNUAL_COLOUR = "#0F6CBD";
+const TOTAL_COLOUR = "#B4D6FA";
+
+const useStyles = makeStyles({
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  shareTrack: {
+    height: "6px",
+    margin: `${tokens.spacingVerticalXS} 0`,
+    backgroundColor: TOTAL_COLOUR,
+    borderRadius: tokens.borderRadiusSmall,
+    overflow: "hidden",
+  },
+  bar: { height: "100%", backgroundColor: ANNUAL_COLOUR },
+  note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
+  subheading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}`,
+  },
+  legend: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    fontSize: tokens.fontSizeBase100,
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "10px",
+    height: "10px",
+    marginInlineEnd: "4px",
+    verticalAlign: "middle",
+  },
+  chart: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  chartRow: {
+    display: "grid",
+    gridTemplateColumns: "88px 1fr",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  chartLabel: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  track: { position: "relative", height: "14px" },
+  totalBar: {
+    position: "absolute",
+    top: 0,
+    left: 0,
+    height: "100%",
+    backgroundColor: TOTAL_COLOUR,
+    borderRadius: "2px",
+  },
+  annualBar: {
+    position: "absolute",
+    top: "3px",
+    left: 0,
+    height: "8px",
+    backgroundColor: ANNUAL_COLOUR,
+    borderRadius: "2px",
+  },
+  chartValue: {
+    gridColumn: "2",
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground3,
+    fontVariantNumeric: "tabular-nums",
+  },
+  anomalies: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    fontSize: tokens.fontSizeBase200,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+});
+
+export interface InvestmentPanelProps {
+  table: TableResult;
+  onSelect: (sheet: string, cell: string) => void;
+}
+
+interface Anomaly {
+  key: string;
+  text: string;
+  cell: string | null;
+}
+
+/** 年度投资 vs 总投资, a bar per 责任科室, and the amounts that need a second look. */
+export function InvestmentPanel({ table, onSelect }: InvestmentPanelProps) {
+  const styles = useStyles();
+  const { t, lang } = useI18n();
+  const totals = table.totals;
+  if (!totals) return <p className={styles.note}>{t.noInvestment}</p>;
+
+  const anomalies: Anomaly[] = table.warnings
+    .filter((w) => isMoneyCode(w.code))
+    .map((w, i) => ({ key: `w${i}`, text: diagnosticText(w, lang), cell: w.cell }));
+  for (const project of table.projects) {
+    const { investment } = project;
+    const qualified = [
+      {
+        qualifier: investment.totalQualifier,
+        amount: investment.total,
+        cell: investment.totalCell,
+        which: t.legendTotal,
+      },
+      {
+        qualifier: investment.annualQualifier,
+        amount: investment.annual,
+        cell: investment.annualCell,
+        which: t.legendAnnual,
+      },
+    ];
+    for (const q of qualified) {
+      if (q.qualifier === null || q.amount === null) continue;
+      anomalies.push({
+        key: `q${project.row}:${q.which}`,
+        text: t.qualified(projectName(project, t), q.qualifier, formatAmount(q.amount), q.which),
+        cell: q.cell,
+      });
+    }
+  }
+  const totalRow = totals.sheetTotalRow;
+  if (totalRow && !table.warnings.some((w) => w.code === "money.totalRowMismatch")) {
+    // The core reports a mismatch as a warning; this covers a result that only carries the figures.
+    if (totalRow.totalMatches === false && totalRow.total !== null)
+      anomalies.push({
+        key: "rowTotal",
+        text: t.totalRowMismatch(
+          totalRow.row,
+          t.legendTotal,
+          formatAmount(totalRow.total),
+          formatAmount(totals.total),
+        ),
+        cell: null,
+      });
+    if (totalRow.annualMatches === false && totalRow.annual !== null)
+      anomalies.push({
+        key: "rowAnnual",
+        text: t.totalRowMismatch(
+          totalRow.row,
+          t.legendAnnual,
+          formatAmount(totalRow.annual),
+          formatAmount(totals.annual),
+        ),
+        cell: null,
+      });
+  }
+
+  const departments = investmentByDepartment(table);
+  const maxFen = Math.max(1, ...departments.map((d) => Math.max(d.totalFen, d.annualFen)));
+  const share = totals.annualShareOfTotal;
+
+  return (
+    <>
+      <dl className={styles.figures}>
+        <dt className={styles.term}>{t.annualSum}</dt>
+        <dd className={styles.value}>{t.wan(formatAmount(totals.annual))}</dd>
+        <dt className={styles.term}>{t.totalSum}</dt>
+        <dd className={styles.value}>{t.wan(formatAmount(totals.total))}</dd>
+        <dt className={styles.term}>{t.share}</dt>
+        <dd className={styles.value}>{share === null ? "—" : formatShare(share, lang)}</dd>
+      </dl>
+      {share !== null && (
+        <div className={styles.shareTrack} aria-hidden="true">
+          <div className={styles.bar} style={{ width: `${Math.min(100, share * 100)}%` }} />
+        </div>
+      )}
+      <p className={styles.note}>{t.withWithout(totals.withInvestment, totals.withoutInvestment)}</p>
+
+      {departments.length > 0 && (
+        <>
+          <h3 className={styles.subheading}>{t.chartHeading}</h3>
+          <p className={styles.legend} aria-hidden="true">
+            <span>
+              <span className={styles.swatch} style={{ backgroundColor: ANNUAL_COLOUR }} />
+              {t.legendAnnual}
+            </span>
+            <span>
+              <span className={styles.swatch} style={{ backgroundColor: TOTAL_COLOUR }} />
+              {t.legendTotal}
+            </span>
+          </p>
+          <ul className={styles.chart}>
+            {departments.map((d) => {
+              const name = d.department ?? t.noDepartment;
+              const annual = formatWan(d.annualFen);
+              const total = formatWan(d.totalFen);
+              return (
+                <li key={name} className={styles.chartRow} aria-label={t.chartRow(name, annual, total)}>
+                  <span className={styles.chartLabel} title={name} aria-hidden="true">
+                    {name}
+                  </span>
+                  <span className={styles.track} aria-hidden="true">
+                    <span className={styles.totalBar} style={{ width: `${(d.totalFen / maxFen) * 100}%` }} />
+                    <span
+                      className={styles.annualBar}
+                      style={{ width: `${(d.annualFen / maxFen) * 100}%` }}
+                    />
+                  </span>
+                  <span className={styles.chartValue} aria-hidden="true">
+                    {annual} / {total}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      <h3 className={styles.subheading}>{t.anomaliesHeading}</h3>
+      {anomalies.length === 0 ? (
+        <p className={styles.note}>{t.noAnomalies}</p>
+      ) : (
+        <ul className={styles.anomalies}>
+          {anomalies.map((a) => (
+            <li key={a.key}>
+              {a.text} {a.cell && <CellLink sheet={table.sheet} cell={a.cell} onSelect={onSelect} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

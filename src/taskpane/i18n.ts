@@ -1,0 +1,275 @@
+import { createContext, useContext } from "react";
+import type { ProjectStatus, Quarter } from "../core/types";
+
+export type Lang = "zh" | "en";
+
+/** Every string the pane shows. Both dictionaries must fill every key, so neither language lags. */
+export interface Messages {
+  appTitle: string;
+  asOfLabel: string;
+  asOfHint: string;
+  check: string;
+  checking: string;
+  idleHint: string;
+  tableRead: string;
+  sheet: string;
+  title: string;
+  headerLabel: string;
+  headerRows: (rows: number[]) => string;
+  year: string;
+  noTitle: string;
+  noTable: string;
+  tableHeading: (index: number, count: number) => string;
+  status: Record<ProjectStatus, string>;
+  summaryHeading: string;
+  summaryTotal: (projects: number) => string;
+  alertsHeading: string;
+  groupBy: string;
+  byLeader: string;
+  byDepartment: string;
+  noAlerts: string;
+  groupCounts: (overdue: number, dueSoon: number) => string;
+  quarters: (quarters: Quarter[]) => string;
+  months: (months: number[]) => string;
+  due: (date: string) => string;
+  daysLate: (days: number) => string;
+  daysLeft: (days: number) => string;
+  dueToday: string;
+  investmentHeading: string;
+  annualSum: string;
+  totalSum: string;
+  share: string;
+  wan: (amount: string) => string;
+  noInvestment: string;
+  withWithout: (withAmount: number, without: number) => string;
+  chartHeading: string;
+  legendAnnual: string;
+  legendTotal: string;
+  chartRow: (department: string, annual: string, total: string) => string;
+  noDepartment: string;
+  noLeader: string;
+  anomaliesHeading: string;
+  noAnomalies: string;
+  qualified: (project: string, qualifier: string, amount: string, which: string) => string;
+  totalRowMismatch: (row: number, which: string, sheet: string, computed: string) => string;
+  warningsHeading: string;
+  unscheduled: (name: string) => string;
+  noWarnings: string;
+  actionsHeading: string;
+  clearMarks: string;
+  marksCleared: string;
+  writeSummary: string;
+  summaryWritten: string;
+  overwriteTitle: string;
+  overwriteBody: string;
+  overwrite: string;
+  cancel: string;
+  addCompletion: string;
+  completionAdded: string;
+  needCheckFirst: string;
+  errorTitle: string;
+  unexpected: (detail: string) => string;
+  invalidDate: (detail: string) => string;
+  goToCell: (cell: string) => string;
+  dismiss: string;
+  unnamedProject: string;
+}
+
+const CN_NUMERALS = ["", "一", "二", "三", "四"] as const;
+const EN_MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+
+/** A span of consecutive numbers reads as a range (`二至四`), others as a list. */
+function isRun(values: number[]): boolean {
+  return values.length > 2 && values.every((v, i) => i === 0 || v === (values[i - 1] as number) + 1);
+}
+
+const zh: Messages = {
+  appTitle: "实事督办",
+  asOfLabel: "检查日期",
+  asOfHint: "按此日期判断逾期与临期，默认今天",
+  check: "检查进度",
+  checking: "正在检查…",
+  idleHint: "打开责任分解表所在的工作表，选好检查日期，然后点击“检查进度”。",
+  tableRead: "读取的表",
+  sheet: "工作表",
+  title: "标题",
+  headerLabel: "表头",
+  headerRows: (rows) => `第 ${rows.join("、")} 行`,
+  year: "年度",
+  noTitle: "（无标题）",
+  noTable: "当前工作表中没有找到责任分解表。",
+  tableHeading: (index, count) => `第 ${index} 张表（共 ${count} 张）`,
+  status: { overdue: "逾期", dueSoon: "临期", onTrack: "正常", done: "已完成", unscheduled: "未排期" },
+  summaryHeading: "项目状态",
+  summaryTotal: (projects) => `共 ${projects} 个项目`,
+  alertsHeading: "逾期与临期节点",
+  groupBy: "分组方式",
+  byLeader: "按责任领导",
+  byDepartment: "按责任科室",
+  noAlerts: "没有逾期或临期的节点。",
+  groupCounts: (overdue, dueSoon) => `逾期 ${overdue}，临期 ${dueSoon}`,
+  quarters: (qs) =>
+    isRun(qs)
+      ? `${CN_NUMERALS[qs[0] as Quarter]}至${CN_NUMERALS[qs[qs.length - 1] as Quarter]}季度`
+      : `第${qs.map((q) => CN_NUMERALS[q]).join("、")}季度`,
+  months: (ms) => (isRun(ms) ? `${ms[0]}至${ms[ms.length - 1]}月` : `${ms.join("、")}月`),
+  due: (date) => `截止 ${date}`,
+  daysLate: (days) => `已逾期 ${days} 天`,
+  daysLeft: (days) => `还剩 ${days} 天`,
+  dueToday: "今天到期",
+  investmentHeading: "投资",
+  annualSum: "年度投资合计",
+  totalSum: "总投资合计",
+  share: "年度投资占总投资",
+  wan: (amount) => `${amount} 万元`,
+  noInvestment: "本表没有投资列，投资合计不适用。",
+  withWithout: (withAmount, without) => `${withAmount} 个项目填了金额，${without} 个未填`,
+  chartHeading: "各科室投资（万元）",
+  legendAnnual: "年度投资",
+  legendTotal: "总投资",
+  chartRow: (department, annual, total) => `${department}：年度投资 ${annual} 万元，总投资 ${total} 万元`,
+  noDepartment: "（未填写科室）",
+  noLeader: "（未填写领导）",
+  anomaliesHeading: "金额异常",
+  noAnomalies: "未发现金额异常。",
+  qualified: (project, qualifier, amount, which) =>
+    `${project}：${which}写作“${qualifier}${amount}”，按 ${amount} 万元计入`,
+  totalRowMismatch: (row, which, sheet, computed) =>
+    `第 ${row} 行合计的${which}为 ${sheet} 万元，各项目之和为 ${computed} 万元`,
+  warningsHeading: "需要注意",
+  unscheduled: (name) => `${name}：进度安排中没有季度、月份或日期，无法判断进度（未排期）`,
+  noWarnings: "没有需要注意的问题。",
+  actionsHeading: "操作",
+  clearMarks: "清除标记",
+  marksCleared: "已清除本加载项所做的全部标记。",
+  writeSummary: "生成汇总表",
+  summaryWritten: "已生成“进度检查结果”工作表。",
+  overwriteTitle: "覆盖汇总表？",
+  overwriteBody: "“进度检查结果”工作表已经存在。覆盖后，其中原有内容将被本次检查结果替换。",
+  overwrite: "覆盖",
+  cancel: "取消",
+  addCompletion: "添加完成情况列",
+  completionAdded: "已在表格右侧添加各季度完成情况列；填写后再检查一次即可计入。",
+  needCheckFirst: "请先检查进度。",
+  errorTitle: "出错了",
+  unexpected: (detail) => `意外错误：${detail}`,
+  invalidDate: (detail) => `检查日期无效：${detail}`,
+  goToCell: (cell) => `定位到单元格 ${cell}`,
+  dismiss: "关闭",
+  unnamedProject: "（未命名项目）",
+};
+
+const en: Messages = {
+  appTitle: "DutyCheck",
+  asOfLabel: "Reference date",
+  asOfHint: "Overdue and due soon are judged on this date (default: today)",
+  check: "Check progress",
+  checking: "Checking…",
+  idleHint: "Open the sheet with the breakdown table, choose a reference date, then click Check progress.",
+  tableRead: "Table read",
+  sheet: "Sheet",
+  title: "Title",
+  headerLabel: "Header",
+  headerRows: (rows) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`,
+  year: "Year",
+  noTitle: "(no title)",
+  noTable: "No breakdown table was found on the active sheet.",
+  tableHeading: (index, count) => `Table ${index} of ${count}`,
+  status: {
+    overdue: "Overdue",
+    dueSoon: "Due soon",
+    onTrack: "On track",
+    done: "Done",
+    unscheduled: "Unscheduled",
+  },
+  summaryHeading: "Projects by status",
+  summaryTotal: (projects) => `${projects} ${projects === 1 ? "project" : "projects"}`,
+  alertsHeading: "Overdue and due-soon milestones",
+  groupBy: "Group by",
+  byLeader: "By leader",
+  byDepartment: "By department",
+  noAlerts: "Nothing is overdue or due soon.",
+  groupCounts: (overdue, dueSoon) => `${overdue} overdue, ${dueSoon} due soon`,
+  quarters: (qs) => (isRun(qs) ? `Q${qs[0]}–Q${qs[qs.length - 1]}` : qs.map((q) => `Q${q}`).join(", ")),
+  months: (ms) => {
+    const names = ms.map((m) => EN_MONTHS[m - 1] ?? String(m));
+    return isRun(ms) ? `${names[0]}–${names[names.length - 1]}` : names.join(", ");
+  },
+  due: (date) => `due ${date}`,
+  daysLate: (days) => `${days} ${days === 1 ? "day" : "days"} late`,
+  daysLeft: (days) => `${days} ${days === 1 ? "day" : "days"} left`,
+  dueToday: "due today",
+  investmentHeading: "Investment",
+  annualSum: "Annual investment",
+  totalSum: "Total investment",
+  share: "Annual share of total",
+  wan: (amount) => `${amount} ×10k CNY`,
+  noInvestment: "This table has no investment columns: totals are not available.",
+  withWithout: (withAmount, without) => `${withAmount} projects with an amount, ${without} without`,
+  chartHeading: "Investment by department (×10k CNY)",
+  legendAnnual: "Annual",
+  legendTotal: "Total",
+  chartRow: (department, annual, total) => `${department}: annual ${annual}, total ${total} (×10k CNY)`,
+  noDepartment: "(no department)",
+  noLeader: "(no leader)",
+  anomaliesHeading: "Amount anomalies",
+  noAnomalies: "No amount anomalies found.",
+  qualified: (project, qualifier, amount, which) =>
+    `${project}: ${which} written as "${qualifier}${amount}", counted as ${amount}`,
+  totalRowMismatch: (row, which, sheet, computed) =>
+    `Total row ${row}: ${which} is ${sheet}, the projects add up to ${computed}`,
+  warningsHeading: "Needs attention",
+  unscheduled: (name) => `${name}: the schedule names no quarter, month or date (unscheduled)`,
+  noWarnings: "Nothing needs attention.",
+  actionsHeading: "Actions",
+  clearMarks: "Clear marks",
+  marksCleared: "Every mark the add-in made has been removed.",
+  writeSummary: "Write summary sheet",
+  summaryWritten: "The 进度检查结果 (check results) sheet has been written.",
+  overwriteTitle: "Overwrite the summary sheet?",
+  overwriteBody:
+    "The sheet 进度检查结果 already exists. Overwriting replaces its contents with this check's results.",
+  overwrite: "Overwrite",
+  cancel: "Cancel",
+  addCompletion: "Add completion columns",
+  completionAdded:
+    "Per-quarter completion columns were added beside the table; fill them in and check again.",
+  needCheckFirst: "Check progress first.",
+  errorTitle: "Something went wrong",
+  unexpected: (detail) => `Unexpected error: ${detail}`,
+  invalidDate: (detail) => `Invalid reference date: ${detail}`,
+  goToCell: (cell) => `Go to cell ${cell}`,
+  dismiss: "Dismiss",
+  unnamedProject: "(unnamed project)",
+};
+
+export const MESSAGES: Record<Lang, Messages> = { zh, en };
+
+/** English when Office's display language is English (`en-US`, `en-GB`…), Chinese otherwise. */
+export function languageFor(displayLanguage: string | null | undefined): Lang {
+  return displayLanguage && displayLanguage.toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+export interface I18n {
+  lang: Lang;
+  t: Messages;
+}
+
+export const I18nContext = createContext<I18n>({ lang: "zh", t: zh });
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
