@@ -1,0 +1,130 @@
+import { isValid, parse } from "date-fns";
+import { z } from "zod";
+
+export type ParsedArgs = { ok: true; flags: Flags } | { ok: false; message: string };
+
+/** Options that take a value, by flag, with the field they fill. */
+const VALUE_FLAGS = {
+  "--as-of": "asOf",
+  "--due-soon-days": "dueSoonDays",
+  "--sheet": "sheet",
+  "--out": "out",
+} as const;
+
+const SWITCHES = {
+  "--json": "json",
+  "--fail-on-overdue": "failOnOverdue",
+  "--help": "help",
+  "-h": "help",
+  "--version": "version",
+  "-v": "version",
+} as const;
+
+const FLAG_OF: Record<string, string> = {
+  asOf: "--as-of",
+  dueSoonDays: "--due-soon-days",
+  sheet: "--sheet",
+  out: "--out",
+  files: "文件",
+};
+
+const FlagsSchema = z
+  .object({
+    files: z.array(z.string().min(1, "文件名不能为空")),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 2023-06-20")
+      .refine((s) => isValid(parse(s, "yyyy-MM-dd", new Date())), "不是有效日期")
+      .optional(),
+    dueSoonDays: z
+      .string()
+      .regex(/^\d+$/, "应为 0 到 366 之间的整数天数")
+      .transform(Number)
+      .pipe(z.number().int().max(366, "应为 0 到 366 之间的整数天数"))
+      .default(15),
+    sheet: z.string().min(1, "工作表名称不能为空").optional(),
+    json: z.boolean().default(false),
+    out: z.string().min(1, "输出目录不能为空").optional(),
+    failOnOverdue: z.boolean().default(false),
+    help: z.boolean().default(false),
+    version: z.boolean().default(false),
+  })
+  .refine((f) => f.help || f.version || f.files.length > 0, {
+    message: "请至少指定一个 .xlsx 文件",
+    path: ["files"],
+  });
+
+/** The command line once validated. */
+export type Flags = z.output<typeof FlagsSchema>;
+
+/** Splits argv into raw strings per field; reports unknown flags and missing values in Chinese. */
+function split(argv: string[]): { ok: true; raw: Record<string, unknown> } | { ok: false; message: string } {
+  const raw: Record<string, unknown> = { files: [] as string[] };
+  const files = raw.files as string[];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === "--") {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      files.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name in SWITCHES) {
+      if (eq > 0) return { ok: false, message: `选项 ${name} 不接受取值` };
+      raw[SWITCHES[name as keyof typeof SWITCHES]] = true;
+      continue;
+    }
+    if (name in VALUE_FLAGS) {
+      const field = VALUE_FLAGS[name as keyof typeof VALUE_FLAGS];
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
+      if (value === undefined || (eq < 0 && value.startsWith("--")))
+        return { ok: false, message: `选项 ${name} 需要一个取值` };
+      if (field in raw) return { ok: false, message: `选项 ${name} 只能指定一次` };
+      raw[field] = value;
+      if (eq < 0) i += 1;
+      continue;
+    }
+    return { ok: false, message: `未知选项 ${name}（用 --help 查看用法）` };
+  }
+  return { ok: true, raw };
+}
+
+/** Parses and validates the command line; never throws. */
+export function parseArgs(argv: string[]): ParsedArgs {
+  const split_ = split(argv);
+  if (!split_.ok) return split_;
+  const parsed = FlagsSchema.safeParse(split_.raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    const flag = FLAG_OF[field] ?? field;
+    const value = split_.raw[field];
+    const shown = typeof value === "string" ? ` “${value}”` : "";
+    return { ok: false, message: `${flag}${shown} 无效：${issue?.message ?? "格式错误"}` };
+  }
+  return { ok: true, flags: parsed.data };
+}
+
+export const USAGE = `用法：duty-check 文件.xlsx... [选项]
+Usage: duty-check FILE.xlsx... [options]
+
+检查为民办实事项目责任分解表中各节点的进度（逾期、临期、已完成、未排期）。
+Checks the milestones of a 为民办实事项目责任分解表.
+
+选项 / Options:
+  --as-of YYYY-MM-DD     检查日期，默认今天 / reference date (default: today)
+  --due-soon-days N      N 天内到期算临期，默认 15 / due within N days is "due soon" (default 15)
+  --sheet 名称           只检查这个工作表 / check only this sheet
+  --json                 输出 JSON / print JSON
+  --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动）
+                         write a marked copy with a 检查结果 sheet (the input is never changed)
+  --fail-on-overdue      有逾期节点时退出码为 1 / exit 1 when something is overdue
+  -h, --help             显示帮助 / show this help
+  -v, --version          显示版本 / show the version
+
+退出码 / Exit codes: 0 正常；1 有逾期（需 --fail-on-overdue）；2 参数错误或有文件无法读取。
+`;

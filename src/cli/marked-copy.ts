@@ -1,0 +1,155 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, resolve } from "node:path";
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import type ExcelJS from "exceljs";
+import { periodLabel } from "../core/labels";
+import { MARK_FILL, planMarks, type MarkKind } from "../core/marks";
+import type { MilestoneStatus, ProjectStatus, SheetResult } from "../core/types";
+import type { FileOutcome } from "./check-file";
+import { daysText, MILESTONE_STATUS_ZH } from "./report";
+
+export const SUMMARY_SHEET = "检查结果";
+
+const EXCEL_EPOCH = new Date(1899, 11, 30);
+
+const PROJECT_STATUS_ZH: Record<ProjectStatus, string> = {
+  overdue: "逾期",
+  dueSoon: "临期",
+  onTrack: "正常",
+  done: "已完成",
+  unscheduled: "未排期",
+};
+
+const STATUS_FILL: Partial<Record<MilestoneStatus | ProjectStatus, MarkKind>> = {
+  overdue: "overdue",
+  dueSoon: "dueSoon",
+  done: "done",
+};
+
+function solid(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex.replace("#", "").toUpperCase()}` } };
+}
+
+/**
+ * Styles loaded from a file are shared between cells with the same format, so a fill goes on a fresh copy
+ * of the cell's style rather than into the shared one.
+ */
+function fill(cell: ExcelJS.Cell, kind: MarkKind): void {
+  cell.style = { ...cell.style, fill: solid(MARK_FILL[kind]) };
+}
+
+/** An Excel serial day for an ISO date, so the summary's due column sorts and filters as dates. */
+function serialDay(iso: string): number {
+  return differenceInCalendarDays(parseISO(iso), EXCEL_EPOCH);
+}
+
+function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(workbook.worksheets.map((ws) => ws.name));
+  if (!taken.has(wanted)) return wanted;
+  let n = 2;
+  while (taken.has(`${wanted} ${n}`)) n += 1;
+  return `${wanted} ${n}`;
+}
+
+/** Sheet names in a formula or link are quoted, with inner quotes doubled. */
+function sheetRef(sheet: string, address: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+const COLUMNS: Array<{ header: string; width: number }> = [
+  { header: "工作表", width: 12 },
+  { header: "序号", width: 6 },
+  { header: "项目名称", width: 28 },
+  { header: "责任领导", width: 12 },
+  { header: "责任科室", width: 16 },
+  { header: "责任人员", width: 10 },
+  { header: "时段", width: 14 },
+  { header: "截止日期", width: 12 },
+  { header: "状态", width: 8 },
+  { header: "天数", width: 12 },
+  { header: "节点内容", width: 48 },
+  { header: "来源单元格", width: 10 },
+];
+
+function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asOf: string): void {
+  const sheet = workbook.addWorksheet(uniqueSheetName(workbook, SUMMARY_SHEET), {
+    views: [{ state: "frozen", ySplit: 2 }],
+  });
+  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  sheet.addRow([`检查日期 ${asOf}`]).font = { bold: true };
+  const header = sheet.addRow(COLUMNS.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", horizontal: "center" };
+
+  for (const result of results) {
+    for (const table of result.tables) {
+      for (const project of table.projects) {
+        const base = [
+          table.sheet,
+          project.index ?? "",
+          project.name ?? "",
+          project.leaders.join("、"),
+          project.department ?? "",
+          project.person ?? "",
+        ];
+        if (project.milestones.length === 0) {
+          const row = sheet.addRow([...base, "", null, PROJECT_STATUS_ZH[project.status], "", "", null]);
+          const source = project.cells.schedule[0] ?? project.cells.name;
+          if (source) row.getCell(12).value = { text: source, hyperlink: sheetRef(table.sheet, source) };
+          continue;
+        }
+        for (const m of project.milestones) {
+          const row = sheet.addRow([
+            ...base,
+            periodLabel(m),
+            serialDay(m.due),
+            MILESTONE_STATUS_ZH[m.status],
+            m.status === "done" ? "" : daysText(m),
+            m.text,
+            { text: m.cell, hyperlink: sheetRef(table.sheet, m.cell) },
+          ]);
+          row.getCell(8).numFmt = "yyyy-mm-dd";
+          row.getCell(11).alignment = { wrapText: true, vertical: "top" };
+          row.getCell(12).font = { color: { argb: "FF0563C1" }, underline: true };
+          const kind = STATUS_FILL[m.status];
+          if (kind) fill(row.getCell(9), kind);
+        }
+      }
+    }
+  }
+  sheet.autoFilter = {
+    from: { row: 2, column: 1 },
+    to: { row: Math.max(2, sheet.rowCount), column: COLUMNS.length },
+  };
+}
+
+/** Where the marked copy of `file` goes; never the input itself. */
+export function copyPath(file: string, outDir: string, taken: Set<string>): string {
+  let target = resolve(outDir, basename(file));
+  const ext = extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  let n = 1;
+  while (target === resolve(file) || taken.has(target)) {
+    target = `${stem}.${n === 1 ? "检查" : `检查${n}`}${ext}`;
+    n += 1;
+  }
+  taken.add(target);
+  return target;
+}
+
+/**
+ * Writes a copy of the checked workbook with the check's marks (the same fills the add-in uses) and a
+ * 检查结果 sheet listing every milestone. The input file is never written.
+ */
+export async function writeMarkedCopy(outcome: FileOutcome, target: string, asOf: string): Promise<void> {
+  const workbook = outcome.workbook;
+  if (!workbook) throw new Error("workbook not loaded");
+  for (const result of outcome.sheets) {
+    const sheet = workbook.getWorksheet(result.sheet);
+    if (!sheet) continue;
+    for (const mark of planMarks(result)) fill(sheet.getCell(mark.address), mark.kind);
+  }
+  addSummarySheet(workbook, outcome.sheets, asOf);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, Buffer.from(await workbook.xlsx.writeBuffer()));
+}

@@ -1,0 +1,183 @@
+import { basename } from "node:path";
+import { groupAlerts, type AlertGroup } from "../core/alerts";
+import { periodLabel } from "../core/labels";
+import type {
+  Diagnostic,
+  Milestone,
+  MilestoneStatus,
+  StatusCounts,
+  TableResult,
+  Totals,
+} from "../core/types";
+import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
+
+/** ANSI styling; every function is the identity when colour is off. */
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+function ansi(code: number, reset: number): (text: string) => string {
+  return (text) => `\u001b[${code}m${text}\u001b[${reset}m`;
+}
+
+export function paint(colour: boolean): Paint {
+  if (!colour) {
+    const same = (text: string) => text;
+    return { red: same, yellow: same, green: same, bold: same, dim: same };
+  }
+  return {
+    red: ansi(31, 39),
+    yellow: ansi(33, 39),
+    green: ansi(32, 39),
+    bold: ansi(1, 22),
+    dim: ansi(2, 22),
+  };
+}
+
+export const MILESTONE_STATUS_ZH: Record<MilestoneStatus, string> = {
+  overdue: "逾期",
+  dueSoon: "临期",
+  upcoming: "未到期",
+  done: "已完成",
+};
+
+const WAN = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const SHARE = new Intl.NumberFormat("zh-CN", { style: "percent", maximumFractionDigits: 1 });
+
+/** `已逾期 20 天`, `还剩 10 天`, `今天到期`. */
+export function daysText(m: Pick<Milestone, "daysLate">): string {
+  if (m.daysLate > 0) return `已逾期 ${m.daysLate} 天`;
+  if (m.daysLate < 0) return `还剩 ${-m.daysLate} 天`;
+  return "今天到期";
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length > max ? `${chars.slice(0, max).join("")}…` : chars.join("");
+}
+
+export function countsLine(counts: StatusCounts, p: Paint): string {
+  return [
+    p.red(`逾期 ${counts.overdue}`),
+    p.yellow(`临期 ${counts.dueSoon}`),
+    `正常 ${counts.onTrack}`,
+    p.green(`已完成 ${counts.done}`),
+    `未排期 ${counts.unscheduled}`,
+  ].join(" · ");
+}
+
+function groupLines(title: string, groups: AlertGroup[], p: Paint): string[] {
+  if (groups.length === 0) return [];
+  const lines = [`  ${p.bold(title)}`];
+  for (const group of groups) {
+    const tally = [
+      group.overdue > 0 ? `逾期 ${group.overdue}` : "",
+      group.dueSoon > 0 ? `临期 ${group.dueSoon}` : "",
+    ]
+      .filter(Boolean)
+      .join("，");
+    lines.push(`    ${p.bold(group.key)}（${tally}）`);
+    for (const { project, milestone } of group.alerts) {
+      const tone = milestone.status === "overdue" ? p.red : p.yellow;
+      const name = project.name ?? `第 ${project.row} 行项目`;
+      lines.push(
+        `      ${tone(`[${MILESTONE_STATUS_ZH[milestone.status]}]`)} ${name} · ${periodLabel(milestone)} · ` +
+          `截止 ${milestone.due} · ${milestone.cell} · ${tone(daysText(milestone))}` +
+          (milestone.text ? p.dim(` · ${clip(milestone.text, 24)}`) : ""),
+      );
+    }
+  }
+  return lines;
+}
+
+function wan(value: number): string {
+  return `${WAN.format(value)} 万元`;
+}
+
+function totalsLines(totals: Totals | null, warnings: Diagnostic[], p: Paint): string[] {
+  if (!totals) return [`  ${p.bold("投资")}：本表没有投资列（不统计）`];
+  const share = totals.annualShareOfTotal === null ? "—" : SHARE.format(totals.annualShareOfTotal);
+  const lines = [
+    `  ${p.bold("投资")}：年度 ${wan(totals.annual)} · 总 ${wan(totals.total)} · 年度占总投资 ${share}` +
+      `（有金额 ${totals.withInvestment} 项，无金额 ${totals.withoutInvestment} 项）`,
+  ];
+  const row = totals.sheetTotalRow;
+  if (row) {
+    const verdict = (label: string, value: number | null, computed: number, matches: boolean | null) =>
+      matches === null
+        ? `${label}未填`
+        : matches
+          ? `${label}一致`
+          : p.red(`${label}不一致（表中 ${value === null ? "—" : wan(value)}，计算 ${wan(computed)}）`);
+    lines.push(
+      `    合计行（第 ${row.row} 行）：` +
+        [
+          verdict("总投资", row.total, totals.total, row.totalMatches),
+          verdict("年度投资", row.annual, totals.annual, row.annualMatches),
+        ].join("，"),
+    );
+  }
+  for (const w of warnings.filter((d) => d.code.startsWith("money.")))
+    lines.push(`    ${p.yellow("异常")} ${w.message}`);
+  return lines;
+}
+
+function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Paint): string[] {
+  const project = (n: number) => `${n} 个项目`;
+  const lines = [
+    `  工作表“${table.sheet}” · 表头第 ${table.headerRows.join("、")} 行 · ${table.year} 年` +
+      (table.title ? ` · ${table.title}` : ""),
+    `  ${project(table.projects.length)}（检查日期 ${asOf}，${dueSoonDays} 天内到期算临期）：${countsLine(table.counts, p)}`,
+  ];
+  const byLeader = groupLines("按责任领导", groupAlerts([table], "leader"), p);
+  const byDepartment = groupLines("按责任科室", groupAlerts([table], "department"), p);
+  if (byLeader.length === 0) lines.push(`  ${p.green("没有逾期或临期的节点")}`);
+  lines.push(...byLeader, ...byDepartment);
+
+  const unscheduled = table.projects.filter((pr) => pr.status === "unscheduled");
+  if (unscheduled.length > 0) {
+    lines.push(`  ${p.bold("未排期")}（进度安排中没有季度、月份或日期）`);
+    for (const pr of unscheduled) {
+      const where = pr.cells.schedule[0] ?? pr.cells.name ?? `第 ${pr.row} 行`;
+      lines.push(`    ${pr.name ?? `第 ${pr.row} 行项目`} · ${where}`);
+    }
+  }
+  lines.push(...totalsLines(table.totals, table.warnings, p));
+  const notes = table.warnings.filter((d) => !d.code.startsWith("money."));
+  if (notes.length > 0) {
+    lines.push(`  ${p.bold("提示")}`);
+    for (const d of notes) lines.push(`    ${d.cell ? `${d.cell} ` : ""}${d.message}`);
+  }
+  return lines;
+}
+
+/** The readable report of one file. */
+export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: number, p: Paint): string {
+  const lines = [p.bold(`■ ${basename(outcome.file)}`) + p.dim(`  ${outcome.file}`)];
+  const tables = tablesOf(outcome);
+  tables.forEach((table, i) => {
+    if (i > 0) lines.push("");
+    lines.push(...tableLines(table, asOf, dueSoonDays, p));
+  });
+  for (const w of fileWarnings(outcome))
+    lines.push(`  ${p.yellow("提示")} ${w.cell ? `${w.cell} ` : ""}${w.message}`);
+  return lines.join("\n");
+}
+
+/** Totals across several files, printed after them. */
+export function summaryLine(outcomes: FileOutcome[], p: Paint): string {
+  const sum: StatusCounts = { overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 };
+  for (const t of outcomes.flatMap(tablesOf)) {
+    for (const key of Object.keys(sum) as (keyof StatusCounts)[]) sum[key] += t.counts[key];
+  }
+  const failed = outcomes.filter((o) => o.error).length;
+  return (
+    `共 ${outcomes.length} 个文件` +
+    (failed > 0 ? `（${p.red(`${failed} 个无法读取`)}）` : "") +
+    `：${countsLine(sum, p)}`
+  );
+}

@@ -1,0 +1,85 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { readWorkbookGrids } from "../../src/cli/xlsx";
+import type { CellValue } from "../../src/core/types";
+import { zipEntry } from "./zip";
+
+// The sample builder is plain JS run by `npm run build:samples`; the tests drive the same code.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SAMPLES, buildSample } = require("../../scripts/build-samples.js") as {
+  SAMPLES: Array<{ seed: string; out: string; sheetName: string }>;
+  buildSample: (sample: unknown, root: string) => Promise<string>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parseSeed } = require("../../scripts/samples/seed.js") as {
+  parseSeed: (text: string) => {
+    title: string;
+    rows: Array<{ kind: "header" | "data"; cells: Array<string | number | null> }>;
+    footer: string[];
+  };
+};
+
+const ROOT = join(__dirname, "..", "..", "samples");
+
+describe.each(SAMPLES)("sample $out", (sample) => {
+  const seed = parseSeed(readFileSync(join(ROOT, "seeds", sample.seed), "utf8"));
+  const bytes = readFileSync(join(ROOT, sample.out));
+
+  it("is what the builder makes from its seed, byte for byte (rebuilding is deterministic)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duty-samples-"));
+    try {
+      mkdirSync(join(dir, "seeds"));
+      copyFileSync(join(ROOT, "seeds", sample.seed), join(dir, "seeds", sample.seed));
+      const built = readFileSync(await buildSample(sample, dir));
+      expect(built.equals(bytes)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("holds the attachment line, the title and every seed row as typed", async () => {
+    const [grid] = await readWorkbookGrids(bytes);
+    if (!grid) throw new Error("no sheet");
+    expect(grid.sheet).toBe(sample.sheetName);
+    expect(grid.origin).toEqual({ row: 0, col: 0 });
+    expect(grid.values[0]?.[0]).toBe("附件");
+    expect(grid.values[1]?.[0]).toBe(seed.title);
+    seed.rows.forEach((row, i) => {
+      const expected: CellValue[] = row.cells.map((c) => (c === null ? "" : c));
+      expect(grid.values[2 + i]?.slice(0, expected.length)).toEqual(expected);
+    });
+    const text = grid.values.flat().filter((v) => typeof v === "string");
+    for (const line of seed.footer) expect(text).toContain(line);
+  });
+
+  it("is laid out for print: merged title, borders, wrap, widths, a page break before each repeated header", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet(sample.sheetName);
+    if (!sheet) throw new Error("no sheet");
+    const width = seed.rows[0]?.cells.length ?? 0;
+    expect(sheet.model.merges).toContain(`A2:${sheet.getColumn(width).letter}2`);
+    const headerRows = seed.rows.flatMap((r, i) => (r.kind === "header" ? [3 + i] : []));
+    // ExcelJS does not read page breaks back, so they are read from the sheet's XML.
+    const xml = zipEntry(bytes, "xl/worksheets/sheet1.xml") ?? "";
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(breaks).toEqual(headerRows.slice(1).map((r) => r - 1));
+    const firstData = sheet.getRow(4);
+    expect(firstData.getCell(2).alignment?.wrapText).toBe(true);
+    expect(firstData.getCell(1).border?.left?.style).toBe("thin");
+    for (let c = 1; c <= width; c += 1) expect(sheet.getColumn(c).width).toBeGreaterThan(4);
+    expect(sheet.pageSetup.orientation).toBe("landscape");
+    expect(workbook.created.toISOString().slice(0, 4)).toMatch(/^20(22|23)$/);
+  });
+});
+
+it("keeps the spaced spellings of xintang's fourth header repeat", () => {
+  const seed = parseSeed(readFileSync(join(ROOT, "seeds", "xintang-2023.txt"), "utf8"));
+  const headers = seed.rows.filter((r) => r.kind === "header");
+  expect(headers).toHaveLength(4);
+  expect(headers[3]?.cells).toEqual(expect.arrayContaining(["建设 年限", "责任 领导"]));
+  const amount = seed.rows.find((r) => r.cells.includes("拟定100"));
+  expect(amount?.cells[6]).toBe(100);
+});

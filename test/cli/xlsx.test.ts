@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { readWorkbookGrids, WorkbookError } from "../../src/cli/xlsx";
+import type { CellValue, SheetGrid } from "../../src/core/types";
+
+async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The value at an A1-style sheet position, through the grid's origin. */
+function at(grid: SheetGrid, row: number, col: number): CellValue | undefined {
+  return grid.values[row - 1 - grid.origin.row]?.[col - 1 - grid.origin.col];
+}
+
+function formatAt(grid: SheetGrid, row: number, col: number): string | undefined {
+  return grid.numberFormats?.[row - 1 - grid.origin.row]?.[col - 1 - grid.origin.col];
+}
+
+describe("readWorkbookGrids", () => {
+  let grid: SheetGrid;
+
+  beforeAll(async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表一");
+    sheet.getCell("B3").value = "标题";
+    sheet.mergeCells("B3:E3");
+    sheet.getCell("B4").value = 12;
+    sheet.getCell("C4").value = new Date(Date.UTC(2023, 5, 30));
+    sheet.getCell("C4").numFmt = "yyyy-mm-dd";
+    sheet.getCell("D4").value = { formula: "B4*2", result: 24 };
+    sheet.getCell("E4").value = { richText: [{ text: "第一季度" }, { text: "完成", font: { bold: true } }] };
+    sheet.getCell("B5").value = { text: "链接文字", hyperlink: "https://example.org" };
+    sheet.getCell("C5").value = { error: "#N/A" };
+    sheet.getCell("D5").value = true;
+    sheet.getCell("E5").value = { formula: 'CONCAT("a","b")', result: "ab" };
+    sheet.getCell("B6").value = "跨行";
+    sheet.mergeCells("B6:B7");
+    sheet.getCell("C6").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+    sheet.getCell("D6").value = { formula: "TODAY()", result: new Date(Date.UTC(2023, 0, 1, 12)) };
+    sheet.getCell("D6").numFmt = "yyyy-mm-dd hh:mm";
+    sheet.getCell("E7").value = 32.28;
+    workbook.addWorksheet("空表");
+    grid = (await readWorkbookGrids(await bytesOf(workbook)))[0] as SheetGrid;
+  });
+
+  it("starts the grid at the used range, not at A1", () => {
+    expect(grid.sheet).toBe("表一");
+    expect(grid.origin).toEqual({ row: 2, col: 1 });
+    expect(grid.values).toHaveLength(5);
+    expect(grid.values.every((r) => r.length === 4)).toBe(true);
+  });
+
+  it("leaves only the top-left cell of a merged area filled and reports the area", () => {
+    expect(at(grid, 3, 2)).toBe("标题");
+    expect([at(grid, 3, 3), at(grid, 3, 4), at(grid, 3, 5)]).toEqual(["", "", ""]);
+    expect(at(grid, 7, 2)).toBe("");
+    expect(grid.merges).toEqual(
+      expect.arrayContaining([
+        { row: 0, col: 0, rowCount: 1, colCount: 4 },
+        { row: 3, col: 0, rowCount: 2, colCount: 1 },
+      ]),
+    );
+  });
+
+  it("gives dates as serial numbers with their number format", () => {
+    expect(at(grid, 4, 3)).toBe(45107);
+    expect(formatAt(grid, 4, 3)).toBe("yyyy-mm-dd");
+    expect(at(grid, 6, 4)).toBeCloseTo(44927.5, 9);
+    expect(formatAt(grid, 4, 2)).toBe("General");
+  });
+
+  it("gives cached formula results, plain text for rich text and links, errors as text", () => {
+    expect(at(grid, 4, 2)).toBe(12);
+    expect(at(grid, 4, 4)).toBe(24);
+    expect(at(grid, 5, 5)).toBe("ab");
+    expect(at(grid, 4, 5)).toBe("第一季度完成");
+    expect(at(grid, 5, 2)).toBe("链接文字");
+    expect(at(grid, 5, 3)).toBe("#N/A");
+    expect(at(grid, 6, 3)).toBe("#DIV/0!");
+    expect(at(grid, 5, 4)).toBe(true);
+    expect(at(grid, 7, 5)).toBe(32.28);
+  });
+
+  it("reads every sheet, or only the one asked for", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("甲").getCell("A1").value = "a";
+    workbook.addWorksheet("乙").getCell("C2").value = "b";
+    const bytes = await bytesOf(workbook);
+    expect((await readWorkbookGrids(bytes)).map((g) => g.sheet)).toEqual(["甲", "乙"]);
+    const [only] = await readWorkbookGrids(bytes, "乙");
+    expect(only?.origin).toEqual({ row: 1, col: 2 });
+    expect(only?.values).toEqual([["b"]]);
+    await expect(readWorkbookGrids(bytes, "丙")).rejects.toMatchObject({ code: "sheet.missing" });
+  });
+
+  it("converts dates of a 1904-system workbook", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet("S");
+    sheet.getCell("A1").value = new Date(Date.UTC(2023, 5, 30));
+    sheet.getCell("A1").numFmt = "yyyy-mm-dd";
+    const [g] = await readWorkbookGrids(await bytesOf(workbook));
+    expect(g?.values[0]?.[0]).toBe(45107 - 1462);
+  });
+});
+
+describe("readWorkbookGrids errors", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "duty-xlsx-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function codeOf(source: string | Buffer): Promise<string> {
+    try {
+      await readWorkbookGrids(source);
+      return "none";
+    } catch (error) {
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect((error as WorkbookError).message).toMatch(/[\u4e00-\u9fff]/);
+      return (error as WorkbookError).code;
+    }
+  }
+
+  it("classifies what is not a readable .xlsx", async () => {
+    const cfb = Buffer.alloc(2048);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+    const encrypted = Buffer.concat([cfb, Buffer.from("EncryptionInfo", "utf16le")]);
+    writeFileSync(join(dir, "a.csv"), "序号,项目名称\n1,测试\n");
+    expect(await codeOf(join(dir, "missing.xlsx"))).toBe("file.missing");
+    expect(await codeOf(dir)).toBe("file.notXlsx");
+    expect(await codeOf(join(dir, "a.csv"))).toBe("file.notXlsx");
+    expect(await codeOf(cfb)).toBe("file.notXlsx");
+    expect(await codeOf(encrypted)).toBe("file.encrypted");
+    expect(await codeOf(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("file.corrupt");
+  });
+
+  it("reads the committed samples", async () => {
+    const bytes = readFileSync(join(__dirname, "..", "..", "samples", "zimao-2022.xlsx"));
+    const [g] = await readWorkbookGrids(bytes);
+    expect(g?.values[0]?.[0]).toBe("附件");
+    expect(g?.values[2]?.[1]).toBe("项目名称");
+  });
+});
