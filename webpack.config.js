@@ -1,0 +1,208 @@
+/**
+ * Builds the add-in into dist/:
+ *   taskpane.html  the shared runtime's one page: functions, commands and the pane (in that order)
+ *   preview.html   the same pane against an in-memory workbook, for machines without Excel
+ *   functions.js / functions.json  the DUTY.* custom functions and their metadata
+ *   manifest.xml   with every https://localhost:3000/ URL rewritten to `--env url=…` (production)
+ *   help.html, assets/*.png
+ *
+ *   npm run build -- --env url=https://intranet.example/dutycheck/
+ *   npm run build:dev          (URLs stay https://localhost:3000/)
+ *   npm run dev-server         (https on port 3000; plain http only when no certificate can be made)
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { z } = require("zod");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = 3000;
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+const BaseUrl = z
+  .string()
+  .url("url 应为完整网址，例如 https://intranet.example/dutycheck/")
+  .refine((u) => u.startsWith("https://"), "Office 只从 https 地址加载加载项 (url must be https)")
+  .refine((u) => !/[?#]/.test(u), "url 不能带查询串或锚点 (no query or fragment)")
+  .transform((u) => (u.endsWith("/") ? u : `${u}/`));
+
+/** The deployment base URL from `--env url=…` (validated), or the dev server's. */
+function baseUrl(env) {
+  if (env.url === undefined || env.url === true) return DEV_URL;
+  const parsed = BaseUrl.safeParse(String(env.url));
+  if (!parsed.success) throw new Error(`--env url=${env.url}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+/** Rewrites the dev URLs of manifest.xml to `base`: full URLs keep their path, AppDomain takes the origin. */
+function rewriteManifest(xml, base) {
+  if (base === DEV_URL) return xml;
+  const origin = new URL(base).origin;
+  return xml.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(origin);
+}
+
+function page({ title, officeJs, body }) {
+  return `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    ${officeJs ? `<script src="${OFFICE_JS}"></script>` : ""}
+  </head>
+  <body>
+    ${body}
+  </body>
+</html>
+`;
+}
+
+const HELP_BODY = `<main style="font-family: 'Microsoft YaHei', 'Segoe UI', sans-serif; max-width: 42rem; margin: 2rem auto; line-height: 1.6">
+      <h1>实事督办 · DutyCheck</h1>
+      <p>打开为民办实事项目责任分解表所在的工作表，在功能区“实事督办”选项卡上点击“检查进度”：
+        逾期的节点标为红色，临期的标为黄色，已完成的标为绿色；面板列出逾期和临期节点、投资汇总和读取问题。
+        “清除标记”去掉加载项做的全部标记，单元格内容和原有格式不变。</p>
+      <p>单元格中也可以使用以 <code>DUTY.</code> 开头的公式，输入 <code>=DUTY.</code> 即可看到全部公式及其说明。</p>
+      <p lang="en">Open the sheet holding the breakdown table and choose <b>Check progress</b> on the DutyCheck tab.
+        Overdue milestones are marked red, due-soon yellow, done green; the pane lists them with investment totals and
+        reading problems. <b>Clear marks</b> removes every mark the add-in made, leaving contents and formatting as they were.</p>
+      <p>部署与旁加载：见项目文档 docs/deploy.md。</p>
+    </main>`;
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const base = baseUrl(env);
+
+  /** @type {import("webpack").Configuration} */
+  const config = {
+    mode,
+    context: __dirname,
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      preview: "./src/preview/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      // Entry files keep fixed names: the manifest points at functions.js directly.
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "swc-loader",
+            options: {
+              jsc: {
+                parser: { syntax: "typescript", tsx: true },
+                transform: { react: { runtime: "automatic", development: dev } },
+                // Office's webviews (WebView2, Safari WKWebView, older EdgeHTML) all run ES2017.
+                target: "es2017",
+              },
+              module: { type: "es6" },
+              sourceMaps: true,
+            },
+          },
+        },
+        { test: /\.css$/, type: "asset/source" },
+        {
+          test: /\.(png|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name].[contenthash:8][ext]" },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // React and Fluent UI go in their own chunk used only by the pane and the preview, so that
+          // functions.js and commands.js stay small and register before the UI libraries are parsed.
+          ui: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers|use-sync-external-store)[\\/]/,
+            name: "ui",
+            chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "preview",
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        // One page for the shared runtime: functions first so Excel sees DUTY.* at once, the pane last.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+        hash: true,
+        templateContent: page({ title: "实事督办", officeJs: true, body: '<div id="root"></div>' }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        chunks: ["preview"],
+        scriptLoading: "defer",
+        hash: true,
+        templateContent: page({ title: "实事督办 · 预览", officeJs: false, body: '<div id="root"></div>' }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "help.html",
+        inject: false,
+        templateContent: page({ title: "实事督办 · 帮助", officeJs: false, body: HELP_BODY }),
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString("utf8"), base),
+          },
+        ],
+      }),
+    ],
+  };
+
+  if (env.WEBPACK_SERVE) config.devServer = await devServer();
+  return config;
+};
+
+/** https with Office's localhost development certificate; plain http (preview only) when none can be made. */
+async function devServer() {
+  const common = {
+    port: DEV_PORT,
+    // Excel fetches functions.json and the page from its own origin; allow it.
+    headers: { "Access-Control-Allow-Origin": "*" },
+    client: { overlay: { warnings: false } },
+  };
+  if (process.env.DUTYCHECK_HTTP === "1") {
+    console.warn("实事督办：按要求使用 http（仅供预览，Excel 不会加载）。Serving plain http (preview only).");
+    return { ...common, server: "http" };
+  }
+  try {
+    const { getHttpsServerOptions } = require("office-addin-dev-certs");
+    const { ca, key, cert } = await getHttpsServerOptions();
+    return { ...common, server: { type: "https", options: { ca, key, cert } } };
+  } catch (error) {
+    console.warn(
+      `实事督办：无法生成或安装 localhost 的开发证书，改用 http，只能打开预览页，Excel 不会加载加载项。\n` +
+        `Could not make a localhost development certificate; serving plain http (preview only).\n原因 Reason: ${
+          error instanceof Error ? error.message : error
+        }`,
+    );
+    return { ...common, server: "http" };
+  }
+}
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.baseUrl = baseUrl;
