@@ -11,6 +11,7 @@
  *   npm run dev-server         (https on port 3000; plain http only when no certificate can be made)
  */
 const path = require("path");
+const { URL } = require("url");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
