@@ -103,7 +103,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const field = String(issue?.path[0] ?? "");
     const flag = FLAG_OF[field] ?? field;
     const value = split_.raw[field];
-    const shown = typeof value === "string" ? ` “${value}”` : "";
+    const shown = typeof value === "string" && value !== "" ? ` “${value}”` : "";
     return { ok: false, message: `${flag}${shown} 无效：${issue?.message ?? "格式错误"}` };
   }
   return { ok: true, flags: parsed.data };
