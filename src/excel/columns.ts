@@ -1,0 +1,64 @@
+import { cellAddress } from "../core/address";
+import type { Quarter, TableResult } from "../core/types";
+
+/** Headers the table finder recognises as per-quarter completion columns (SEMANTICS.md §1). */
+export const QUARTER_HEADER: Record<Quarter, string> = {
+  1: "第一季度完成情况",
+  2: "第二季度完成情况",
+  3: "第三季度完成情况",
+  4: "第四季度完成情况",
+};
+export const COMPLETION_CHOICES = ["已完成", "未完成"] as const;
+
+export interface CompletionPlan {
+  quarters: Quarter[];
+  /** 0-based absolute row of the header cells (the first header row). */
+  headerRow: number;
+  /** 0-based absolute rows of the data cells that get the drop-down. */
+  firstDataRow: number;
+  lastDataRow: number;
+  /** 0-based absolute first column of the new columns (right next to the table). */
+  firstCol: number;
+}
+
+/** Where the missing quarter columns go: right of the table, header in its first header row. */
+export function planCompletionColumns(table: TableResult): CompletionPlan | null {
+  const quarters = ([1, 2, 3, 4] as Quarter[]).filter((q) => table.quarterColumns[q] === undefined);
+  if (quarters.length === 0) return null;
+  const headerRows = table.headerRows.length > 0 ? table.headerRows : [table.firstRow];
+  return {
+    quarters,
+    headerRow: (headerRows[0] as number) - 1,
+    firstDataRow: headerRows[headerRows.length - 1] as number,
+    lastDataRow: table.lastRow - 1,
+    firstCol: table.lastCol + 1,
+  };
+}
+
+/** The first non-empty cell of a block read back from Excel, as an A1 address. */
+export function firstOccupied(values: unknown[][], row0: number, col0: number): string | null {
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== "" && v !== null && v !== undefined) return cellAddress(row0 + r, col0 + c);
+    }
+  }
+  return null;
+}
+
+/** Queues the header texts and the 已完成/未完成 drop-down on the data rows. */
+export function queueCompletionWrite(sheet: Excel.Worksheet, plan: CompletionPlan): void {
+  const n = plan.quarters.length;
+  sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, 1, n).values = [
+    plan.quarters.map((q) => QUARTER_HEADER[q]),
+  ];
+  if (plan.lastDataRow < plan.firstDataRow) return;
+  const data = sheet.getRangeByIndexes(
+    plan.firstDataRow,
+    plan.firstCol,
+    plan.lastDataRow - plan.firstDataRow + 1,
+    n,
+  );
+  data.dataValidation.rule = { list: { inCellDropDown: true, source: COMPLETION_CHOICES.join(",") } };
+}

@@ -1,0 +1,232 @@
+import { cellAddress } from "../core/address";
+import { checkSheet } from "../core/check";
+import { planMarks } from "../core/marks";
+import { resolveOptions } from "../core/options";
+import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { SheetResult, TableResult } from "../core/types";
+import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
+import { PROTECTED, describeError, failure } from "./errors";
+import {
+  emptyRecord,
+  queueMarkScan,
+  queueMarkWrite,
+  queueRecordRead,
+  queueRecordWrite,
+  type MarkRecord,
+} from "./marks";
+import { parseRangeAddress, readSheet } from "./read";
+import { SUMMARY_SHEET, queueSummaryWrite } from "./summary";
+
+export { readSheetGrid } from "./read";
+
+/** `Excel.run`, injectable so tests can hand in a mock workbook. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelPortOptions {
+  run?: ExcelRun;
+  /** "Today" for the default reference date. */
+  today?: () => Date;
+}
+
+const OK: Outcome = { ok: true, value: undefined };
+
+async function guarded<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof describeError>> {
+  try {
+    return await work();
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
+/**
+ * After a failed mark write: Excel does not roll a batch back (commands before the failing one stay
+ * applied, the rest never run), so some old rules may be gone and some new ones added. Remove every rule
+ * of ours on the sheet and its record, so the sheet is left unmarked rather than half-marked.
+ */
+async function removeSheetMarks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  name: string,
+): Promise<void> {
+  const scan = queueMarkScan(sheet);
+  const record = queueRecordRead(context);
+  await context.sync();
+  for (const rule of scan()) rule.delete();
+  const sheets = { ...record().sheets };
+  delete sheets[name];
+  queueRecordWrite(context, { version: 1, sheets });
+  await context.sync();
+}
+
+interface CheckRead {
+  isProtected: boolean;
+  oldRules: Excel.ConditionalFormat[];
+  record: MarkRecord;
+}
+
+export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
+  const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
+  const today = options.today ?? (() => new Date());
+
+  /**
+   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules and the record;
+   * (2) the write — old rules deleted, new ones added, record updated, all in one batch.
+   */
+  async function checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
+    const resolved = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays }, today());
+    if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
+    return guarded(() =>
+      run(async (context): Promise<Outcome<SheetResult>> => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const read = await readSheet<CheckRead>(context, sheet, () => {
+          sheet.protection.load("protected");
+          const scan = queueMarkScan(sheet);
+          const record = queueRecordRead(context);
+          return () => ({ isProtected: sheet.protection.protected, oldRules: scan(), record: record() });
+        });
+        if (read.extra.isProtected) return PROTECTED;
+        const result = checkSheet(read.grid, resolved.options);
+        if (result.tables.length === 0) {
+          const warning = result.warnings[0];
+          return warning
+            ? failure(warning.message, warning.messageEn)
+            : failure("未找到责任分解表", "No breakdown table found");
+        }
+        const { oldRules, record } = read.extra;
+        queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
+        try {
+          await context.sync();
+        } catch (error) {
+          try {
+            await removeSheetMarks(context, sheet, read.grid.sheet);
+          } catch {
+            // The original error is the one to report; the clean-up is best effort.
+          }
+          return describeError(error);
+        }
+        return { ok: true, value: result };
+      }),
+    );
+  }
+
+  /** Three syncs: the sheet list; each sheet's rules and protection; the deletions. */
+  async function clearMarks(): Promise<Outcome> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome> => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        const scans = worksheets.items.map((sheet) => {
+          sheet.protection.load("protected");
+          return { sheet, scan: queueMarkScan(sheet) };
+        });
+        const readRecord = queueRecordRead(context);
+        await context.sync();
+        const record = readRecord();
+        const kept: MarkRecord = emptyRecord();
+        const blocked: string[] = [];
+        for (const { sheet, scan } of scans) {
+          const rules = scan();
+          if (rules.length === 0) continue;
+          if (sheet.protection.protected) {
+            blocked.push(sheet.name);
+            const entry = record.sheets[sheet.name];
+            if (entry) kept.sheets[sheet.name] = entry;
+            continue;
+          }
+          for (const rule of rules) rule.delete();
+        }
+        queueRecordWrite(context, kept);
+        await context.sync();
+        if (blocked.length > 0) {
+          const names = blocked.map((n) => `“${n}”`).join("、");
+          return failure(
+            `工作表${names}已保护，其上的标记未清除；其余标记已清除`,
+            `Marks on protected sheet(s) ${blocked.join(", ")} were not removed; all others were`,
+          );
+        }
+        return OK;
+      }),
+    );
+  }
+
+  async function selectCell(sheetName: string, address: string): Promise<Outcome> {
+    if (!parseRangeAddress(address))
+      return failure(`地址“${address}”无效`, `"${address}" is not a cell address`);
+    return guarded(() =>
+      run(async (context): Promise<Outcome> => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        sheet.getRange(address).select();
+        await context.sync();
+        return OK;
+      }),
+    );
+  }
+
+  /** Two syncs: whether the sheet exists; then (delete and) add, and write. */
+  async function writeSummarySheet(
+    result: SheetResult,
+    overwrite: boolean,
+  ): Promise<Outcome | { ok: false; exists: true }> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome | { ok: false; exists: true }> => {
+        const worksheets = context.workbook.worksheets;
+        const existing = worksheets.getItemOrNullObject(SUMMARY_SHEET);
+        existing.load("name");
+        await context.sync();
+        if (!existing.isNullObject) {
+          if (!overwrite) return { ok: false, exists: true };
+          existing.delete();
+        }
+        const sheet = worksheets.add(SUMMARY_SHEET);
+        queueSummaryWrite(sheet, result);
+        sheet.activate();
+        await context.sync();
+        return OK;
+      }),
+    );
+  }
+
+  /** Two syncs: the cells right of the table (must be empty), protection, merges; then the write. */
+  async function addCompletionColumns(table: TableResult): Promise<Outcome> {
+    const plan = planCompletionColumns(table);
+    if (!plan)
+      return failure("表格已有四个季度的完成情况列", "The table already has all four quarter columns");
+    return guarded(() =>
+      run(async (context): Promise<Outcome> => {
+        const sheet = context.workbook.worksheets.getItem(table.sheet);
+        sheet.protection.load("protected");
+        const rowCount = plan.lastDataRow - plan.headerRow + 1;
+        const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
+        block.load("values");
+        const merged = block.getMergedAreasOrNullObject();
+        merged.load("address");
+        await context.sync();
+        if (sheet.protection.protected) return PROTECTED;
+        const occupied = firstOccupied(block.values, plan.headerRow, plan.firstCol);
+        if (occupied) {
+          return failure(
+            `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
+            `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
+            occupied,
+          );
+        }
+        if (!merged.isNullObject) {
+          const first = parseRangeAddress(merged.address.split(",")[0] ?? "");
+          const cell = first ? cellAddress(first.row, first.col) : undefined;
+          return failure(
+            `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
+            `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
+            cell,
+          );
+        }
+        queueCompletionWrite(sheet, plan);
+        await context.sync();
+        return OK;
+      }),
+    );
+  }
+
+  return { checkActiveSheet, clearMarks, selectCell, writeSummarySheet, addCompletionColumns };
+}
