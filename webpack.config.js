@@ -182,6 +182,8 @@ module.exports = async (env = {}, argv = {}) => {
 async function devServer() {
   const common = {
     port: DEV_PORT,
+    // Everything served comes from the build (assets are copied into it); there is no public/ folder.
+    static: false,
     // Excel fetches functions.json and the page from its own origin; allow it.
     headers: { "Access-Control-Allow-Origin": "*" },
     client: { overlay: { warnings: false } },

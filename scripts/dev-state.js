@@ -1,0 +1,90 @@
+/**
+ * Shared by scripts/start.js and scripts/stop.js: where `npm start` records what it started, so that
+ * `npm stop` undoes exactly that (and nothing else), and how to find office-addin-debugging.
+ */
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "duty-check");
+const STATE_FILE = path.join(STATE_DIR, "dev-server.json");
+const LOG_FILE = path.join(STATE_DIR, "dev-server.log");
+const MANIFEST = path.join(ROOT, "manifest.xml");
+const PORT = 3000;
+
+function readState() {
+  try {
+    const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+    if (state && (state.mode === "preview" || state.mode === "sideload")) return state;
+  } catch {
+    // No state (never started, or already stopped).
+  }
+  return null;
+}
+
+function writeState(state) {
+  fs.mkdirSync(STATE_DIR, { recursive: true });
+  fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+}
+
+function clearState() {
+  fs.rmSync(STATE_FILE, { force: true });
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return error.code === "EPERM";
+  }
+}
+
+/**
+ * office-addin-debugging, when this machine has it: a local install (its package.json's bin) or a global
+ * one on PATH. It is not a dependency: it needs libsecret (keytar) to install, which Linux CI lacks.
+ */
+function findOfficeAddinDebugging() {
+  try {
+    const pkgPath = require.resolve("office-addin-debugging/package.json", { paths: [ROOT] });
+    const pkg = JSON.parse(fs.readFileSync(pkgPath, "utf8"));
+    const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin && pkg.bin["office-addin-debugging"];
+    if (bin)
+      return { command: process.execPath, args: [path.join(path.dirname(pkgPath), bin)], shell: false };
+  } catch {
+    // Not installed locally; try PATH.
+  }
+  const names = process.platform === "win32" ? ["office-addin-debugging.cmd"] : ["office-addin-debugging"];
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    for (const name of names) {
+      const candidate = path.join(dir, name);
+      if (dir && fs.existsSync(candidate)) {
+        // Windows runs .cmd files only through a shell.
+        return { command: candidate, args: [], shell: process.platform === "win32" };
+      }
+    }
+  }
+  return null;
+}
+
+/** Desktop Excel can be sideloaded on Windows and on a Mac that has it installed; never on Linux. */
+function hasDesktopExcel() {
+  if (process.platform === "win32") return true;
+  if (process.platform === "darwin") return fs.existsSync("/Applications/Microsoft Excel.app");
+  return false;
+}
+
+module.exports = {
+  ROOT,
+  STATE_FILE,
+  LOG_FILE,
+  MANIFEST,
+  PORT,
+  readState,
+  writeState,
+  clearState,
+  isAlive,
+  findOfficeAddinDebugging,
+  hasDesktopExcel,
+};

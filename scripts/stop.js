@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/** npm stop: undoes what `npm start` recorded — ends the preview server, or un-sideloads from Excel. */
+const { spawnSync } = require("child_process");
+const { setTimeout: sleep } = require("timers/promises");
+const state = require("./dev-state");
+
+/** Ends the server started by npm start and every process it spawned (its process group / tree). */
+async function endServer(pid) {
+  if (process.platform === "win32") {
+    spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+    return;
+  }
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup("SIGTERM");
+  for (let i = 0; i < 50 && state.isAlive(pid); i++) await sleep(100);
+  if (state.isAlive(pid)) signalGroup("SIGKILL");
+}
+
+async function main() {
+  const recorded = state.readState();
+  if (!recorded) {
+    console.log("没有由 npm start 启动、仍在运行的服务。Nothing started by npm start is running.");
+    return;
+  }
+  if (recorded.mode === "sideload") {
+    const tool = state.findOfficeAddinDebugging();
+    if (!tool) {
+      console.error("找不到 office-addin-debugging，无法取消旁加载。office-addin-debugging not found.");
+      process.exit(1);
+    }
+    const result = spawnSync(tool.command, [...tool.args, "stop", state.MANIFEST], {
+      stdio: "inherit",
+      shell: tool.shell,
+      cwd: state.ROOT,
+    });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    console.log("已停止开发服务器并取消旁加载。Stopped the dev server and removed the sideload.");
+  } else if (state.isAlive(recorded.pid)) {
+    await endServer(recorded.pid);
+    console.log(`已停止开发服务器（进程 ${recorded.pid}）。Stopped the dev server (pid ${recorded.pid}).`);
+  } else {
+    console.log("开发服务器已不在运行。The dev server was no longer running.");
+  }
+  state.clearState();
+}
+
+main().catch((error) => {
+  console.error("npm stop 失败:", error);
+  process.exit(1);
+});
