@@ -28,6 +28,8 @@ export interface ProjectRecord {
 export interface TotalRowRecord {
   row: number;
   cells: Partial<Record<Role, RawCell>>;
+  /** The word that made it a total row (`合计`, `总计`, `小计(民生类)`); a `小计` is not compared with the table's sums. */
+  label?: string;
 }
 
 /** Where a table is and how its rows read (SEMANTICS.md §1). */
