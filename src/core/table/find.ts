@@ -1,0 +1,577 @@
+import { cellAddress, columnLetter } from "../address";
+import { countDateExpressions } from "../schedule";
+import { cellText, normalizeText, unitLine, yearsIn } from "../text";
+import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from "../types";
+import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
+import { bareQuarter, matchHeader, ROLE_LABEL } from "./roles";
+
+/**
+ * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
+ * grid; addresses and layouts leave with absolute sheet coordinates.
+ */
+
+/** The grid with normalised text and merge lookup computed once. */
+class Sheet {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly norm: string[][];
+  private readonly covering = new Map<number, MergedArea>();
+
+  constructor(readonly grid: SheetGrid) {
+    this.rowCount = grid.values.length;
+    this.colCount = Math.max(0, ...grid.values.map((row) => row.length));
+    this.norm = grid.values.map((row) => row.map((v) => normalizeText(cellText(v))));
+    for (const m of grid.merges ?? []) {
+      for (let r = m.row; r < m.row + m.rowCount; r += 1) {
+        for (let c = m.col; c < m.col + m.colCount; c += 1) this.covering.set(this.key(r, c), m);
+      }
+    }
+  }
+
+  private key(r: number, c: number): number {
+    return r * (this.colCount + 1) + c;
+  }
+
+  value(r: number, c: number): CellValue {
+    return this.grid.values[r]?.[c] ?? "";
+  }
+
+  text(r: number, c: number): string {
+    return this.norm[r]?.[c] ?? "";
+  }
+
+  /** The cell as typed, trimmed (for titles and categories, which are shown as written). */
+  display(r: number, c: number): string {
+    return cellText(this.value(r, c)).trim();
+  }
+
+  merge(r: number, c: number): MergedArea | undefined {
+    return this.covering.get(this.key(r, c));
+  }
+
+  /** Columns holding text in row r, between `from` and `to` inclusive. */
+  filled(r: number, from = 0, to = this.colCount - 1): number[] {
+    const cols: number[] = [];
+    for (let c = from; c <= to; c += 1) if (this.text(r, c) !== "") cols.push(c);
+    return cols;
+  }
+
+  address(r: number, c: number): string {
+    return cellAddress(this.grid.origin.row + r, this.grid.origin.col + c);
+  }
+
+  sheetRow(r: number): number {
+    return this.grid.origin.row + r + 1;
+  }
+
+  raw(r: number, c: number): RawCell {
+    const format = this.grid.numberFormats?.[r]?.[c];
+    return { address: this.address(r, c), value: this.value(r, c), numberFormat: format ?? null };
+  }
+}
+
+interface Header {
+  /** Grid rows: one, or two for a parent row over a child row. */
+  rows: number[];
+  columns: Map<Role, number>;
+  quarterColumns: Map<Quarter, number>;
+  units: TableLayout["units"];
+  firstCol: number;
+  lastCol: number;
+  diagnostics: Diagnostic[];
+}
+
+interface Candidate {
+  col: number;
+  role: Role | null;
+  quarter: Quarter | null;
+  unit: MoneyUnit | null;
+  score: number;
+  /** Header text as written, for messages. */
+  label: string;
+}
+
+/** Column spans of parent cells in row r that stand over child cells in row r + 1. */
+function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const c of sheet.filled(r)) {
+    const m = sheet.merge(r, c);
+    if (m) {
+      if (m.row === r && m.col === c && m.rowCount === 1 && m.colCount > 1)
+        spans.push([c, c + m.colCount - 1]);
+      continue;
+    }
+    // Without merge information: a parent cell followed by empty cells, each over a child.
+    let end = c;
+    while (
+      end + 1 < sheet.colCount &&
+      sheet.text(r, end + 1) === "" &&
+      !sheet.merge(r, end + 1) &&
+      sheet.text(r + 1, end + 1) !== ""
+    ) {
+      end += 1;
+    }
+    if (end > c && sheet.text(r + 1, c) !== "") spans.push([c, end]);
+  }
+  return spans;
+}
+
+function looksLikeHeaderText(text: string): boolean {
+  return text.length > 0 && text.length <= 24 && !/^[\d.,-]+$/u.test(text);
+}
+
+/** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
+function readHeader(sheet: Sheet, r: number): Header | null {
+  const top = sheet.filled(r);
+  if (top.length < 3) return null;
+  let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
+  const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
+  const inSpan = (c: number) => spans.find(([from, to]) => c >= from && c <= to);
+  const childRow =
+    spans.length > 0 &&
+    below.length > 0 &&
+    below.every((c) => inSpan(c) !== undefined && looksLikeHeaderText(sheet.text(r + 1, c)));
+  if (!childRow) spans = [];
+
+  const candidates: Candidate[] = [];
+  let nonEmpty = top.length;
+  let matched = 0;
+  for (let c = 0; c < sheet.colCount; c += 1) {
+    const span = inSpan(c);
+    if (span) {
+      const child = sheet.display(r + 1, c);
+      if (child === "") continue;
+      nonEmpty += 1;
+      const parent = matchHeader(sheet.display(r, span[0]));
+      const own = matchHeader(child);
+      const quarter = own.quarter ?? (parent.role === "progress" ? bareQuarter(child) : null);
+      candidates.push({
+        col: c,
+        role: own.role,
+        quarter,
+        unit: own.unit ?? parent.unit,
+        score: own.score,
+        label: child,
+      });
+      if (own.role || quarter) matched += 1;
+    } else {
+      const text = sheet.display(r, c);
+      if (text === "") continue;
+      const match = matchHeader(text);
+      candidates.push({ col: c, ...match, label: text });
+      if (match.role || match.quarter) matched += 1;
+    }
+  }
+  if (spans.length > 0) {
+    // Parents themselves were counted in `top`; matched parents (`完成情况` over quarters) count as named.
+    for (const [from] of spans) if (matchHeader(sheet.display(r, from)).role) matched += 1;
+  }
+
+  const columns = new Map<Role, number>();
+  const best = new Map<Role, Candidate>();
+  const quarterColumns = new Map<Quarter, number>();
+  const diagnostics: Diagnostic[] = [];
+  for (const cand of candidates) {
+    if (cand.quarter) {
+      if (!quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
+      continue;
+    }
+    if (!cand.role) continue;
+    const held = best.get(cand.role);
+    if (!held || cand.score > held.score) best.set(cand.role, cand);
+  }
+  for (const [role, cand] of best) columns.set(role, cand.col);
+  const roles = new Set(columns.keys());
+  if (roles.size < 3 || !(roles.has("name") || roles.has("schedule")) || matched < nonEmpty * 0.4)
+    return null;
+
+  const headerRow = childRow ? r + 1 : r;
+  for (const cand of candidates) {
+    const chosen = cand.role ? best.get(cand.role) : undefined;
+    if (!cand.role || !chosen || chosen === cand) continue;
+    const label = ROLE_LABEL[cand.role];
+    const kept = columnLetter(sheet.grid.origin.col + chosen.col);
+    diagnostics.push({
+      cell: sheet.address(headerRow, cand.col),
+      code: "table.duplicateColumn",
+      message: `列名“${cand.label}”（${sheet.address(headerRow, cand.col)}）也像“${label.zh}”列，已采用 ${kept} 列“${chosen.label}”`,
+      messageEn: `Header "${cand.label}" (${sheet.address(headerRow, cand.col)}) also looks like the ${label.en} column; column ${kept} ("${chosen.label}") is used`,
+      severity: "info",
+    });
+  }
+
+  const units: TableLayout["units"] = {};
+  for (const role of ["totalInvestment", "annualInvestment"] as const) {
+    const unit = best.get(role)?.unit;
+    if (unit) units[role] = unit;
+  }
+  const edges = [...top, ...(childRow ? below : []), ...spans.map(([, to]) => to)];
+  for (const c of top) {
+    const m = sheet.merge(r, c);
+    if (m) edges.push(m.col + m.colCount - 1);
+  }
+  return {
+    rows: childRow ? [r, r + 1] : [r],
+    columns,
+    quarterColumns,
+    units,
+    firstCol: Math.min(...edges),
+    lastCol: Math.max(...edges),
+    diagnostics,
+  };
+}
+
+/** The same column layout as the table's own header: a header repeated at a page break. */
+function sameLayout(again: Header, header: Header): boolean {
+  let same = 0;
+  for (const [role, col] of again.columns) if (header.columns.get(role) === col) same += 1;
+  return same >= 2 && same >= again.columns.size * 0.6;
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|共计|总合计|累计)/u;
+const FOOTER_START =
+  /^(抄送|印发|制表|审核|审签|联系人|联系电话|填报人|填表人|填报单位|报送|签发|主送|注:|备注:|说明:)/u;
+const FOOTER_END = /印发$/u;
+/** `一、民生保障类（5项）`, `（二）教育`, `第一部分`, `民生类`: a section heading. */
+const HEADING =
+  /^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:部分|类|篇|章)|[A-Z][、.])|类(?:\([^()]*\))?$|\(?(?:共)?\d+(?:项|个)\)?$/u;
+
+interface Title {
+  title: string | null;
+  titleYear: number | null;
+  unit: MoneyUnit | null;
+}
+
+/** The title lines above a header, back to the previous table or the `附件` line. */
+function findTitle(sheet: Sheet, headerRow: number, floor: number): Title {
+  const lines: string[] = [];
+  let unit: MoneyUnit | null = null;
+  for (let t = headerRow - 1; t > floor && t >= headerRow - 8 && lines.length < 3; t -= 1) {
+    const cols = sheet.filled(t);
+    if (cols.length === 0) continue;
+    if (cols.length > 1) break;
+    const text = sheet.display(t, cols[0] as number);
+    // The attachment marker (`附件`, `附件2`, `附件：…`) closes the notice's prose above the table.
+    if (/^附件/u.test(normalizeText(text))) break;
+    const declared = unitLine(text);
+    if (declared) {
+      unit ??= declared;
+      continue;
+    }
+    lines.push(text);
+  }
+  const title = lines.find((l) => /表|清单|项目|实事|计划|任务/u.test(l)) ?? lines[0] ?? null;
+  const ordered = title ? [title, ...lines.filter((l) => l !== title)] : lines;
+  const titleYear = ordered.map((l) => yearsIn(l)[0]).find((y) => y !== undefined) ?? null;
+  return { title, titleYear, unit };
+}
+
+interface ProjectRows {
+  rows: number[];
+  category: string | null;
+}
+
+interface Scan {
+  projects: ProjectRows[];
+  totals: Array<{ row: number; label: string }>;
+  lastRow: number;
+  /** Grid row where the next search starts. */
+  stop: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the rows under a header until a footer, the next table, or the end of the grid. */
+function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
+  const { firstCol, lastCol } = header;
+  const indexCol = header.columns.get("index");
+  const nameCol = header.columns.get("name");
+  const leftEdge = nameCol ?? indexCol ?? firstCol;
+  const projects: ProjectRows[] = [];
+  const totals: Scan["totals"] = [];
+  const diagnostics: Diagnostic[] = [];
+  let current: ProjectRows | null = null;
+  let category: string | null = null;
+  let lastRow = header.rows[header.rows.length - 1] as number;
+  let r = lastRow + 1;
+
+  const startProject = (row: number) => {
+    current = { rows: [row], category };
+    projects.push(current);
+  };
+  const continueProject = (row: number, col: number) => {
+    if (current) current.rows.push(row);
+    else {
+      const address = sheet.address(row, col);
+      diagnostics.push({
+        cell: address,
+        code: "table.rowUnreadable",
+        message: `第 ${sheet.sheetRow(row)} 行（${address}）没有序号和项目名称，上方也没有可归属的项目，未能读取`,
+        messageEn: `Row ${sheet.sheetRow(row)} (${address}) has neither an index nor a project name and no project above it; it was not read`,
+        severity: "warning",
+      });
+    }
+  };
+
+  for (; r < sheet.rowCount; r += 1) {
+    const cols = sheet.filled(r, firstCol, lastCol);
+    if (cols.length === 0) continue;
+    const again = readHeader(sheet, r);
+    if (again) {
+      if (!sameLayout(again, header)) break;
+      lastRow = again.rows[again.rows.length - 1] as number;
+      r = lastRow;
+      continue;
+    }
+    if (isFooter(sheet, r, cols, leftEdge)) break;
+    if (cols.length === 1) {
+      const next = headerAhead(sheet, r);
+      if (next) {
+        // A page top that repeats the title over the same header is skipped; anything else opens a new table.
+        const repeated = sameLayout(next, header) && sheet.display(r, cols[0] as number) === title;
+        if (!repeated) break;
+        lastRow = r;
+        continue;
+      }
+    }
+
+    lastRow = r;
+    const first = cols[0] as number;
+    const label = [first, indexCol, nameCol]
+      .map((c) => (c === undefined ? "" : sheet.text(r, c)))
+      .find((t) => TOTAL_ROW.test(t));
+    if (label) {
+      totals.push({ row: r, label });
+      current = null;
+      continue;
+    }
+    const hasIndex = indexCol !== undefined && sheet.text(r, indexCol) !== "";
+    const hasName = nameCol !== undefined && sheet.text(r, nameCol) !== "";
+
+    if (cols.length === 1) {
+      const text = sheet.text(r, first);
+      const wide = (sheet.merge(r, first)?.colCount ?? 1) >= 2;
+      if (first <= leftEdge) {
+        const lonePart =
+          (first === nameCol && !HEADING.test(text) && !wide) || (first === indexCol && /^\d+$/u.test(text));
+        if (!lonePart) {
+          category = sheet.display(r, first);
+          current = null;
+          continue;
+        }
+      } else if (wide && (sheet.merge(r, first)?.colCount ?? 1) >= 3) {
+        category = sheet.display(r, first);
+        current = null;
+        continue;
+      } else {
+        continueProject(r, first);
+        continue;
+      }
+    }
+
+    if (hasIndex || hasName || (indexCol === undefined && nameCol === undefined)) {
+      startProject(r);
+      if (!hasName && nameCol !== undefined) {
+        const address = sheet.address(r, nameCol);
+        diagnostics.push({
+          cell: address,
+          code: "table.missingName",
+          message: `第 ${sheet.sheetRow(r)} 行有序号“${sheet.display(r, indexCol as number)}”，但项目名称（${address}）为空`,
+          messageEn: `Row ${sheet.sheetRow(r)} has index "${sheet.display(r, indexCol as number)}" but its project name (${address}) is empty`,
+          severity: "warning",
+        });
+      }
+      continue;
+    }
+    continueProject(r, first);
+  }
+  return { projects, totals, lastRow, stop: r, diagnostics };
+}
+
+function isFooter(sheet: Sheet, r: number, cols: number[], leftEdge: number): boolean {
+  if (cols.length > 3) return false;
+  const first = cols[0] as number;
+  if (first <= leftEdge && FOOTER_START.test(sheet.text(r, first))) return true;
+  return cols.some((c) => FOOTER_END.test(sheet.text(r, c)) || /^抄送/u.test(sheet.text(r, c)));
+}
+
+/** A header within the next few rows, past blank rows and single-cell lines (title, unit line). */
+function headerAhead(sheet: Sheet, r: number): Header | null {
+  for (let t = r + 1; t < sheet.rowCount && t <= r + 4; t += 1) {
+    const cols = sheet.filled(t);
+    if (cols.length === 0) continue;
+    const header = readHeader(sheet, t);
+    if (header) return header;
+    if (cols.length > 1) return null;
+  }
+  return null;
+}
+
+/** The unnamed column whose cells hold the most quarter, month and date expressions. */
+function guessSchedule(sheet: Sheet, header: Header, projects: ProjectRows[]): number | null {
+  const taken = new Set([...header.columns.values(), ...header.quarterColumns.values()]);
+  let best: { col: number; count: number } | null = null;
+  for (let c = header.firstCol; c <= header.lastCol; c += 1) {
+    if (taken.has(c)) continue;
+    let count = 0;
+    for (const p of projects) {
+      for (const r of p.rows) {
+        const value = sheet.value(r, c);
+        if (typeof value === "string" && value.trim() !== "") count += countDateExpressions(value);
+      }
+    }
+    if (count > 0 && (!best || count > best.count)) best = { col: c, count };
+  }
+  return best ? best.col : null;
+}
+
+function headerLabel(sheet: Sheet, header: Header, col: number): string {
+  return header.rows
+    .map((r) => sheet.display(r, col))
+    .filter((t) => t !== "")
+    .join(" / ");
+}
+
+/** Non-empty cells of a column over a project's rows; a first row covered by a merge from above reads its top-left cell. */
+function cellsOf(sheet: Sheet, rows: number[], col: number, fillFromAbove: boolean): RawCell[] {
+  const cells: RawCell[] = [];
+  rows.forEach((r, i) => {
+    if (sheet.text(r, col) !== "") cells.push(sheet.raw(r, col));
+    else if (i === 0 && fillFromAbove) {
+      const m = sheet.merge(r, col);
+      if (m && m.row < r && sheet.text(m.row, m.col) !== "") cells.push(sheet.raw(m.row, m.col));
+    }
+  });
+  return cells;
+}
+
+function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): TableLayout {
+  const diagnostics = [...header.diagnostics];
+  const columns = new Map(header.columns);
+  const headerRow = header.rows[header.rows.length - 1] as number;
+  if (!columns.has("schedule")) {
+    const guessed = guessSchedule(sheet, header, scan.projects);
+    if (guessed !== null) {
+      columns.set("schedule", guessed);
+      const address = sheet.address(headerRow, guessed);
+      const label = headerLabel(sheet, header, guessed);
+      diagnostics.push({
+        cell: address,
+        code: "table.roleGuessed",
+        message: `列名“${label}”（${address}）未能识别，按其内容中的季度、月份和日期判定为形象进度安排列`,
+        messageEn: `Header "${label}" (${address}) was not recognised; its quarters, months and dates make it the schedule column`,
+        severity: "info",
+      });
+    } else {
+      const address = sheet.address(header.rows[0] as number, header.firstCol);
+      diagnostics.push({
+        cell: address,
+        code: "table.noSchedule",
+        message: `表头（第 ${sheet.sheetRow(header.rows[0] as number)} 行）中没有形象进度安排列，无法读出任何节点`,
+        messageEn: `The header in row ${sheet.sheetRow(header.rows[0] as number)} has no schedule column; no milestones can be read`,
+        severity: "warning",
+      });
+    }
+  }
+  diagnostics.push(...scan.diagnostics);
+
+  const units = { ...header.units };
+  for (const role of ["totalInvestment", "annualInvestment"] as const) {
+    if (!units[role] && title.unit && columns.has(role)) units[role] = title.unit;
+  }
+
+  const projects: ProjectRecord[] = scan.projects.map((p) => {
+    const cells: ProjectRecord["cells"] = {};
+    for (const [role, col] of columns) {
+      const found = cellsOf(sheet, p.rows, col, role !== "index" && role !== "name");
+      if (found.length > 0) cells[role] = found;
+    }
+    const quarterCells: ProjectRecord["quarterCells"] = {};
+    for (const [quarter, col] of header.quarterColumns) {
+      const found = cellsOf(sheet, p.rows, col, true);
+      if (found.length > 0) quarterCells[quarter] = found;
+    }
+    return { rows: p.rows.map((r) => sheet.sheetRow(r)), category: p.category, cells, quarterCells };
+  });
+  const totalRows: TotalRowRecord[] = scan.totals.map(({ row, label }) => {
+    const cells: TotalRowRecord["cells"] = {};
+    for (const [role, col] of columns) if (sheet.text(row, col) !== "") cells[role] = sheet.raw(row, col);
+    return { row: sheet.sheetRow(row), cells, label };
+  });
+
+  const originCol = sheet.grid.origin.col;
+  const absolute = <K>(map: Map<K, number>) =>
+    Object.fromEntries([...map].map(([k, c]) => [k, c + originCol]));
+  return {
+    headerRows: header.rows.map((r) => sheet.sheetRow(r)),
+    columns: absolute(columns) as TableLayout["columns"],
+    units,
+    quarterColumns: absolute(header.quarterColumns) as TableLayout["quarterColumns"],
+    title: title.title,
+    titleYear: title.titleYear,
+    firstRow: sheet.sheetRow(header.rows[0] as number),
+    lastRow: sheet.sheetRow(scan.lastRow),
+    firstCol: header.firstCol + originCol,
+    lastCol: header.lastCol + originCol,
+    projects,
+    totalRows,
+    diagnostics,
+  };
+}
+
+export interface FoundTables {
+  tables: TableLayout[];
+  /** Sheet-wide findings: `table.notFound` when no header row was found. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Every table on a sheet, top to bottom, with sheet-wide diagnostics. Never throws: a sheet with no header
+ * yields no tables and one `table.notFound`, naming the row that came closest when one did.
+ */
+export function findTablesWithDiagnostics(grid: SheetGrid): FoundTables {
+  const sheet = new Sheet(grid);
+  const tables: TableLayout[] = [];
+  let floor = -1;
+  for (let r = 0; r < sheet.rowCount;) {
+    const header = readHeader(sheet, r);
+    if (!header) {
+      r += 1;
+      continue;
+    }
+    const title = findTitle(sheet, r, floor);
+    const scan = scanRows(sheet, header, title.title);
+    tables.push(buildLayout(sheet, header, title, scan));
+    floor = scan.lastRow;
+    r = Math.max(scan.stop, r + 1);
+  }
+  return { tables, diagnostics: tables.length > 0 ? [] : [notFound(sheet)] };
+}
+
+/** Every table on a sheet (see `findTablesWithDiagnostics` for the sheet-wide findings). */
+export function findTables(grid: SheetGrid): TableLayout[] {
+  return findTablesWithDiagnostics(grid).tables;
+}
+
+function notFound(sheet: Sheet): Diagnostic {
+  let closest: { row: number; names: string[] } | null = null;
+  for (let r = 0; r < sheet.rowCount; r += 1) {
+    const names = sheet
+      .filled(r)
+      .map((c) => matchHeader(sheet.display(r, c)).role)
+      .filter((role): role is Role => role !== null)
+      .map((role) => ROLE_LABEL[role].zh);
+    if (names.length >= 2 && (!closest || names.length > closest.names.length)) closest = { row: r, names };
+  }
+  const sheetName = sheet.grid.sheet;
+  const hint = closest ? `；第 ${sheet.sheetRow(closest.row)} 行只认出 ${closest.names.join("、")}` : "";
+  const hintEn = closest
+    ? `; row ${sheet.sheetRow(closest.row)} only names ${closest.names.length} known columns`
+    : "";
+  return {
+    cell: null,
+    code: "table.notFound",
+    message: `工作表“${sheetName}”中未找到责任分解表：需要一行表头，含“项目名称”或“形象进度安排”等至少三个可识别的列名${hint}`,
+    messageEn: `No breakdown table found on sheet "${sheetName}": a header row naming at least three known columns, including the project name or schedule, is needed${hintEn}`,
+    severity: "error",
+  };
+}
