@@ -1,0 +1,173 @@
+import { addDays, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { enUS } from "date-fns/locale";
+import { z } from "zod";
+import { parseAddress } from "../core/address";
+
+/**
+ * Arguments of the `DUTY.*` formulas as Excel hands them over, checked at the boundary (zod) and turned
+ * into what the core wants. Pure: no Office.js, so every rule here is tested without Excel.
+ */
+
+/** A failed argument: `invalidValue` shows as `#VALUE!`, `notAvailable` as `#N/A`. */
+export interface ArgError {
+  ok: false;
+  code: "invalidValue" | "notAvailable";
+  message: string;
+  messageEn: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | ArgError;
+
+export function argError(code: ArgError["code"], message: string, messageEn: string): ArgError {
+  return { ok: false, code, message, messageEn };
+}
+
+/** Excel's day 0 (the 1900 date system; serials from 61 on, i.e. every date since 1 March 1900, are exact). */
+const EXCEL_EPOCH = new Date(1899, 11, 30);
+/** 9999-12-31, the last day Excel can show. */
+const MAX_SERIAL = 2958465;
+
+export const AS_OF_EXPECTED = "日期应为 2023-06-30 或 2023年6月30日";
+const AS_OF_EXPECTED_EN = "The date should look like 2023-06-30 or 2023年6月30日";
+
+/** Written forms of a date, tried in order (date-fns patterns). */
+const DATE_PATTERNS = [
+  "yyyy-M-d",
+  "yyyy/M/d",
+  "yyyy.M.d",
+  "yyyy年M月d日",
+  "yyyy年M月d号",
+  "yyyyMMdd",
+  "MMMM d, yyyy",
+  "MMM d, yyyy",
+  "d MMMM yyyy",
+  "d MMM yyyy",
+];
+
+export function serialToDate(serial: number): Date {
+  return addDays(EXCEL_EPOCH, Math.floor(serial));
+}
+
+/** A date as an Excel serial number, so a spilled cell formatted as a date shows it as one. */
+export function isoToSerial(iso: string): number {
+  return differenceInCalendarDays(parse(iso, "yyyy-MM-dd", EXCEL_EPOCH), EXCEL_EPOCH);
+}
+
+function parseWrittenDate(text: string): Date | null {
+  // Full-width digits and the spaces people type around 年/月/日 are not part of the date.
+  const compact = text
+    .replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\s*([年月日号/.-])\s*/gu, "$1")
+    .trim();
+  for (const pattern of DATE_PATTERNS) {
+    const date = parse(compact, pattern, EXCEL_EPOCH, { locale: enUS });
+    // date-fns already refuses impossible days (`2023-2-30`); the year range refuses `23-6-30` (year 23).
+    if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 9999) return date;
+  }
+  return null;
+}
+
+const AsOfSchema = z.union([
+  z.null(),
+  z.undefined(),
+  z.literal(""),
+  z.number().finite().min(1).max(MAX_SERIAL).transform(serialToDate),
+  z.string().transform((text, ctx) => {
+    const date = parseWrittenDate(text);
+    if (date === null) {
+      ctx.addIssue({ code: "custom", message: AS_OF_EXPECTED });
+      return z.NEVER;
+    }
+    return date;
+  }),
+]);
+
+/**
+ * The reference date argument: an Excel date serial, a written date (`2023-06-30`, `2023/6/30`,
+ * `2023年6月30日`, `June 30, 2023`), or nothing (today). Returns `YYYY-MM-DD`.
+ */
+export function parseAsOf(value: unknown, today: Date): Parsed<string> {
+  const parsed = AsOfSchema.safeParse(value);
+  if (!parsed.success) {
+    const shown = typeof value === "string" ? `“${value}”` : String(value);
+    return argError("invalidValue", `${AS_OF_EXPECTED}，收到 ${shown}`, `${AS_OF_EXPECTED_EN}; got ${shown}`);
+  }
+  const date = parsed.data instanceof Date ? parsed.data : today;
+  return { ok: true, value: format(date, "yyyy-MM-dd") };
+}
+
+/** Where the first argument points: a sheet and a 0-based cell (the top-left one of a range). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  col: number;
+  /** The bare A1 address of that cell, for messages. */
+  address: string;
+}
+
+/** The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. */
+function sheetName(part: string): string {
+  const unquoted = /^'(.*)'$/su.exec(part);
+  const name = unquoted ? (unquoted[1] as string).replace(/''/gu, "'") : part;
+  return name.replace(/^\[[^\]]*\]/u, "");
+}
+
+/**
+ * The address Excel gives for a parameter (`SheetName!A2`, or a range `SheetName!A2:C2`).
+ * Without a sheet, `defaultSheet` (the calling cell's sheet) is used.
+ */
+export function parseCellRef(address: unknown, defaultSheet: string | null): Parsed<CellRef> {
+  const bad = argError(
+    "invalidValue",
+    "第一个参数应为项目所在行的单元格，如 A5",
+    "The first argument should be a cell in the project's row, such as A5",
+  );
+  if (typeof address !== "string" || address.trim() === "") return bad;
+  const text = address.trim();
+  const bang = text.lastIndexOf("!");
+  const sheet = bang >= 0 ? sheetName(text.slice(0, bang)) : defaultSheet;
+  const first = (bang >= 0 ? text.slice(bang + 1) : text).split(":")[0] ?? "";
+  const cell = parseAddress(first);
+  if (!cell || !sheet) return bad;
+  return {
+    ok: true,
+    value: { sheet, row: cell.row, col: cell.col, address: first.replace(/\$/gu, "").toUpperCase() },
+  };
+}
+
+export type InvestKind = "annual" | "total" | "share";
+
+const KIND_WORDS: Record<string, InvestKind> = {
+  年度: "annual",
+  年度投资: "annual",
+  年度计划投资: "annual",
+  当年: "annual",
+  annual: "annual",
+  year: "annual",
+  总: "total",
+  总投资: "total",
+  计划总投资: "total",
+  total: "total",
+  占比: "share",
+  比例: "share",
+  年度占比: "share",
+  share: "share",
+  ratio: "share",
+};
+
+const KindSchema = z
+  .string()
+  .transform((s) => s.replace(/\s+/gu, "").toLowerCase())
+  .pipe(z.enum(Object.keys(KIND_WORDS) as [string, ...string[]]))
+  .transform((word) => KIND_WORDS[word] as InvestKind);
+
+/** `年度` / `总` / `占比` (or annual / total / share) → which total `DUTY.INVEST` returns. */
+export function parseInvestKind(value: unknown): Parsed<InvestKind> {
+  const parsed = KindSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return argError(
+    "invalidValue",
+    "类别应为 年度、总 或 占比",
+    "The kind should be 年度 (annual), 总 (total) or 占比 (share)",
+  );
+}

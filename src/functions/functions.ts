@@ -1,0 +1,236 @@
+/// <reference types="custom-functions-runtime" />
+import { readSheetGrid } from "../excel/read";
+import type { SheetGrid } from "../core/types";
+import { parseAsOf, parseCellRef, parseInvestKind, type ArgError, type CellRef, type Parsed } from "./args";
+import { SheetCache } from "./cache";
+import {
+  detailText,
+  investValue,
+  locate,
+  milestoneRows,
+  nextText,
+  overdueCount,
+  statusText,
+  type Located,
+} from "./format";
+
+/**
+ * The `DUTY.*` custom functions (namespace `DUTY` from the manifest). The JSDoc below is what
+ * custom-functions-metadata turns into functions.json: keep `@requiresParameterAddresses` (the first
+ * argument's address finds the table) and `@volatile` (answers depend on today and on cells other than the
+ * argument; see cache.ts for the cost). Everything else lives in args.ts, cache.ts and format.ts.
+ */
+
+/** Sheets whose `onChanged` already drops their cache entry; one handler per sheet. */
+const watched = new Set<string>();
+
+/** Reads a sheet in the shared runtime; registers its `onChanged` in the same sync as the read. */
+async function readWatched(sheetName: string): Promise<SheetGrid> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    if (!watched.has(sheetName)) {
+      sheet.onChanged.add(async () => cache.invalidate(sheetName));
+    }
+    const grid = await readSheetGrid(context, sheet);
+    watched.add(sheetName);
+    return grid;
+  });
+}
+
+const cache = new SheetCache({ read: readWatched });
+
+function toError(error: ArgError): CustomFunctions.Error {
+  const code =
+    error.code === "invalidValue"
+      ? CustomFunctions.ErrorCode.invalidValue
+      : CustomFunctions.ErrorCode.notAvailable;
+  return new CustomFunctions.Error(code, `${error.message} (${error.messageEn})`);
+}
+
+const READ_FAILED: ArgError = {
+  ok: false,
+  code: "notAvailable",
+  message: "读取失败，请重算",
+  messageEn: "The sheet could not be read; recalculate",
+};
+
+/** The sheet of the calling cell, for an argument address that names none. */
+function callingSheet(invocation: CustomFunctions.Invocation): string | null {
+  const address = invocation.address ?? "";
+  const bang = address.lastIndexOf("!");
+  return bang > 0
+    ? address
+        .slice(0, bang)
+        .replace(/^'(.*)'$/su, "$1")
+        .replace(/''/gu, "'")
+    : null;
+}
+
+const INTERNAL: ArgError = {
+  ok: false,
+  code: "notAvailable",
+  message: "计算出错，请重算",
+  messageEn: "The formula failed; recalculate",
+};
+
+/**
+ * Runs a formula body: an `ArgError` becomes `#VALUE!` (arguments) or `#N/A` (no project, failed read),
+ * thrown as `CustomFunctions.Error` as the docs prescribe. No other exception leaves a formula, and a failed
+ * read is never answered from a guess.
+ */
+async function answer<T>(body: () => Promise<Parsed<T>>): Promise<T> {
+  let result: Parsed<T>;
+  try {
+    result = await body();
+  } catch {
+    result = INTERNAL;
+  }
+  if (!result.ok) throw toError(result);
+  return result.value;
+}
+
+async function checkedProject(cell: CellRef, asOf: string): Promise<Parsed<Located>> {
+  try {
+    return locate(await cache.checked(cell.sheet, asOf), cell);
+  } catch {
+    return READ_FAILED;
+  }
+}
+
+/** The project of the first argument, checked on `asOfArg` (today when omitted). */
+async function findProject(
+  asOfArg: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<Parsed<Located>> {
+  const cell = parseCellRef(invocation.parameterAddresses?.[0], callingSheet(invocation));
+  if (!cell.ok) return cell;
+  const asOf = parseAsOf(asOfArg, new Date());
+  if (!asOf.ok) return asOf;
+  return checkedProject(cell.value, asOf.value);
+}
+
+/** A formula over one project: find it, then `pick` the answer. */
+function projectAnswer<T>(
+  asOfArg: unknown,
+  invocation: CustomFunctions.Invocation,
+  pick: (found: Located) => T,
+): Promise<T> {
+  return answer(async () => {
+    const found = await findProject(asOfArg, invocation);
+    return found.ok ? { ok: true, value: pick(found.value) } : found;
+  });
+}
+
+/**
+ * 项目进度状态：逾期、临期、正常、已完成或未排期 (Project status: overdue, due soon, on track, done or unscheduled).
+ * @customfunction STATUS
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 逾期 / 临期 / 正常 / 已完成 / 未排期
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function status(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<string> {
+  return projectAnswer(asOf, invocation, ({ project }) => statusText(project));
+}
+
+/**
+ * 进度说明：状态及决定它的节点 (The status and the milestone behind it).
+ * @customfunction DETAIL
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 如“逾期：第二季度 完成施工单位招投标（应于2023-06-30完成，已逾期20天）”
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function detail(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<string> {
+  return projectAnswer(asOf, invocation, ({ project }) => detailText(project));
+}
+
+/**
+ * 下一个未完成节点及其期限 (The next unfinished milestone and its due date).
+ * @customfunction NEXT
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 如“第三季度 材料及施工班组进场（2023-09-30）”
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function next(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<string> {
+  return projectAnswer(asOf, invocation, ({ project }) => nextText(project));
+}
+
+/**
+ * 逾期节点个数 (Number of overdue milestones).
+ * @customfunction OVERDUE
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 逾期节点个数
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function overdue(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<number> {
+  return projectAnswer(asOf, invocation, ({ project }) => overdueCount(project));
+}
+
+/**
+ * 全部节点（溢出为多行）：时段、期限（日期序列号）、内容、状态 (All milestones, spilled: period, due date, clause, status).
+ * @customfunction MILESTONES
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 每个节点一行 (One row per milestone)
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function milestones(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- metadata maps only any/number/string/boolean; rows mix text and serials
+): Promise<any[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => milestoneRows(project));
+}
+
+/**
+ * 本表投资合计（万元）：年度、总 或 占比 (The table's investment total in 万元: annual, total or share).
+ * @customfunction INVEST
+ * @param cell 表内任一项目行的单元格，如 A5 (Any cell in a project row of the table, e.g. A5)
+ * @param kind 年度 / 总 / 占比 (annual / total / share)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 万元，或年度投资占总投资的比例 (万元, or annual ÷ total)
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function invest(
+  cell: unknown,
+  kind: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<number> {
+  return answer(async () => {
+    const parsedKind = parseInvestKind(kind);
+    if (!parsedKind.ok) return parsedKind;
+    const found = await findProject(null, invocation);
+    return found.ok ? investValue(found.value.table, parsedKind.value) : found;
+  });
+}
