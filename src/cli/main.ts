@@ -20,12 +20,16 @@ export const EXIT_OK = 0;
 export const EXIT_OVERDUE = 1;
 export const EXIT_ERROR = 2;
 
+/** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(isTTY) && (env.NO_COLOR ?? "") === "";
+}
+
 function processIo(): CliIo {
-  const noColour = (process.env.NO_COLOR ?? "") !== "";
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    colour: Boolean(process.stdout.isTTY) && !noColour,
+    colour: wantsColour(process.stdout.isTTY, process.env),
     today: new Date(),
   };
 }
