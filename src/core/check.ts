@@ -1,0 +1,225 @@
+import { getYear, parseISO } from "date-fns";
+import { cellAddress, columnLetter } from "./address";
+import { readCompletion } from "./completion";
+import { computeTotals, fenToWan, parseAmount, unreadableDiagnostic, type AmountRead } from "./money";
+import type { CheckOptions } from "./options";
+import { splitPeople } from "./people";
+import { parseScheduleCell } from "./schedule";
+import { countStatuses, milestoneStatus, projectStatus } from "./status";
+import { findTablesWithDiagnostics } from "./table";
+import type { MoneyUnit, ProjectRecord, RawCell, TableLayout } from "./table/layout";
+import type {
+  Diagnostic,
+  Investment,
+  Milestone,
+  Project,
+  Quarter,
+  Role,
+  SheetGrid,
+  SheetResult,
+  TableResult,
+} from "./types";
+
+function text(cells: RawCell[] | undefined): string | null {
+  const joined = (cells ?? [])
+    .map((c) => (c.value === null ? "" : String(c.value).trim()))
+    .filter((s) => s.length > 0)
+    .join("\n");
+  return joined.length > 0 ? joined : null;
+}
+
+/** `2023`, `2023.01-2023.12`, a number cell 2023 → 2023; a multi-year period (`2021-2023`) names no single year. */
+export function periodYear(period: string | null): number | null {
+  if (!period) return null;
+  const years = new Set((period.match(/(?<!\d)20\d{2}(?!\d)/gu) ?? []).map(Number));
+  return years.size === 1 ? ([...years][0] as number) : null;
+}
+
+function readAmount(
+  cells: RawCell[] | undefined,
+  unit: MoneyUnit | undefined,
+  diagnostics: Diagnostic[],
+): AmountRead {
+  const cell = cells?.[0];
+  if (!cell) return { amount: null, cell: null };
+  const { amount, problem } = parseAmount(cell.value, unit ?? "wan");
+  if (problem) diagnostics.push(unreadableDiagnostic(cell.address, cell.value, problem));
+  return { amount, cell: cell.address };
+}
+
+function investmentOf(total: AmountRead, annual: AmountRead): Investment {
+  return {
+    total: total.amount ? fenToWan(total.amount.fen) : null,
+    annual: annual.amount ? fenToWan(annual.amount.fen) : null,
+    totalQualifier: total.amount?.qualifier ?? null,
+    annualQualifier: annual.amount?.qualifier ?? null,
+    totalCell: total.cell,
+    annualCell: annual.cell,
+  };
+}
+
+function missing(
+  record: ProjectRecord,
+  layout: TableLayout,
+  role: Role,
+  label: string,
+  labelEn: string,
+): Diagnostic | null {
+  const col = layout.columns[role];
+  if (col === undefined || (record.cells[role]?.length ?? 0) > 0) return null;
+  const address = cellAddress((record.rows[0] as number) - 1, col);
+  return {
+    cell: address,
+    code: `project.missing.${role}`,
+    message: `单元格 ${address} 缺少${label}`,
+    messageEn: `Cell ${address}: ${labelEn} is missing`,
+    severity: "warning",
+  };
+}
+
+interface ProjectRead {
+  project: Project;
+  total: AmountRead;
+  annual: AmountRead;
+}
+
+function readProject(
+  record: ProjectRecord,
+  layout: TableLayout,
+  options: CheckOptions,
+  fallbackYear: number,
+  diagnostics: Diagnostic[],
+): ProjectRead {
+  const period = text(record.cells.period);
+  const defaultYear = options.year ?? periodYear(period) ?? fallbackYear;
+  const milestones: Milestone[] = [];
+  let writtenYear: number | null = null;
+  const scheduleCells = record.cells.schedule ?? [];
+  const { completion, diagnostics: completionDiagnostics } = readCompletion(
+    record.cells.progress ?? [],
+    record.quarterCells,
+  );
+  diagnostics.push(...completionDiagnostics);
+
+  for (const cell of scheduleCells) {
+    const parse = parseScheduleCell(cell.value, cell.numberFormat, { defaultYear });
+    writtenYear ??= parse.year;
+    for (const d of parse.diagnostics) {
+      diagnostics.push({
+        ...d,
+        cell: cell.address,
+        message: `单元格 ${cell.address}：${d.message}`,
+        messageEn: `Cell ${cell.address}: ${d.messageEn}`,
+      });
+    }
+    for (const parsed of parse.milestones) {
+      milestones.push({ ...parsed, cell: cell.address, ...milestoneStatus(parsed, completion, options) });
+    }
+  }
+  const name = text(record.cells.name);
+  const leaderText = text(record.cells.leader);
+  const nameCell = record.cells.name?.[0]?.address ?? null;
+  const index = text(record.cells.index);
+  const total = readAmount(record.cells.totalInvestment, layout.units.totalInvestment, diagnostics);
+  const annual = readAmount(record.cells.annualInvestment, layout.units.annualInvestment, diagnostics);
+  for (const check of [
+    missing(record, layout, "name", "项目名称", "the project name"),
+    missing(record, layout, "leader", "责任领导", "the responsible leader"),
+    missing(record, layout, "department", "责任科室", "the responsible department"),
+  ]) {
+    if (check) diagnostics.push(check);
+  }
+
+  const project: Project = {
+    row: record.rows[0] as number,
+    rows: record.rows,
+    index,
+    name,
+    leaders: splitPeople(leaderText),
+    department: text(record.cells.department),
+    person: text(record.cells.person),
+    coDepartments: splitPeople(text(record.cells.coDepartment)),
+    category: record.category,
+    period,
+    content: text(record.cells.content),
+    scheduleText: text(scheduleCells),
+    year: writtenYear ?? defaultYear,
+    status: projectStatus(milestones),
+    milestones,
+    investment: investmentOf(total, annual),
+    doneQuarters: [...completion.doneQuarters].sort() as Quarter[],
+    cells: {
+      index: record.cells.index?.[0]?.address ?? null,
+      name: nameCell,
+      schedule: scheduleCells.map((c) => c.address),
+    },
+  };
+  return { project, total, annual };
+}
+
+function mostCommon(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [value, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = value;
+  return best;
+}
+
+function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions): TableResult {
+  const diagnostics: Diagnostic[] = [...layout.diagnostics];
+  const asOfYear = getYear(parseISO(options.asOf));
+  const fallbackYear = options.year ?? layout.titleYear ?? asOfYear;
+  const reads = layout.projects.map((record) =>
+    readProject(record, layout, options, fallbackYear, diagnostics),
+  );
+  const projects = reads.map((r) => r.project);
+  const hasMoney =
+    layout.columns.totalInvestment !== undefined || layout.columns.annualInvestment !== undefined;
+  const money = hasMoney
+    ? computeTotals(
+        reads.map((r) => ({ row: r.project.row, total: r.total, annual: r.annual })),
+        layout.totalRows,
+        layout.units,
+      )
+    : null;
+  if (money) diagnostics.push(...money.diagnostics);
+
+  const columns: Partial<Record<Role, string>> = {};
+  for (const [role, col] of Object.entries(layout.columns) as [Role, number][])
+    columns[role] = columnLetter(col);
+  const quarterColumns: Partial<Record<Quarter, string>> = {};
+  for (const [q, col] of Object.entries(layout.quarterColumns))
+    quarterColumns[Number(q) as Quarter] = columnLetter(col);
+
+  return {
+    sheet: grid.sheet,
+    headerRows: layout.headerRows,
+    columns,
+    quarterColumns,
+    title: layout.title,
+    year: options.year ?? layout.titleYear ?? mostCommon(projects.map((p) => p.year)) ?? asOfYear,
+    projects,
+    counts: countStatuses(projects.map((p) => p.status)),
+    totals: money ? money.totals : null,
+    warnings: diagnostics,
+    firstRow: layout.firstRow,
+    lastRow: layout.lastRow,
+    firstCol: layout.firstCol,
+    lastCol: layout.lastCol,
+  };
+}
+
+/**
+ * Reads every table on a sheet and checks it on the reference date. Never throws: what cannot be read
+ * becomes a diagnostic naming its cell.
+ */
+export function checkSheet(grid: SheetGrid, options: CheckOptions): SheetResult {
+  const found = findTablesWithDiagnostics(grid);
+  return {
+    sheet: grid.sheet,
+    asOf: options.asOf,
+    dueSoonDays: options.dueSoonDays,
+    tables: found.tables.map((layout) => checkTable(grid, layout, options)),
+    warnings: found.diagnostics,
+  };
+}
