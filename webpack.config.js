@@ -139,7 +139,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: path.resolve(__dirname, "src/functions/functions.ts"),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         // One page for the shared runtime: functions first so Excel sees DUTY.* at once, the pane last.

@@ -245,7 +245,7 @@ describe("commands.ts under Office", () => {
     });
     (globalThis as unknown as { Office: unknown }).Office = officeMock;
 
-    await jest.isolateModulesAsync(async () => {
+    jest.isolateModules(() => {
       jest.doMock(
         "../../src/excel",
         () => ({
@@ -259,7 +259,8 @@ describe("commands.ts under Office", () => {
         }),
         { virtual: true },
       );
-      await import("../../src/commands/commands");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads commands.ts inside Jest's isolated registry, after Office is set up
+      require("../../src/commands/commands");
     });
     await Promise.resolve();
 
