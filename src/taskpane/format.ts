@@ -1,6 +1,7 @@
 import type { Diagnostic, Milestone, Project, StatusCounts, TableResult } from "../core/types";
 import type { Lang, Messages } from "./i18n";
 
+import { periodLabel, periodLabelEn } from "../core/labels";
 import { formatWan } from "../core/money";
 
 /** 1 万元 = 1,000,000 分: department sums run over integers so 828.28 never turns into 828.2800000000001. */
@@ -23,11 +24,9 @@ export function formatShare(share: number, lang: Lang): string {
   }).format(share);
 }
 
-/** When the milestone falls: its quarters or months in words, else the marker as written. */
-export function milestonePeriod(milestone: Milestone, t: Messages): string {
-  if (milestone.quarters && milestone.quarters.length > 0) return t.quarters(milestone.quarters);
-  if (milestone.months && milestone.months.length > 0) return t.months(milestone.months);
-  return milestone.marker;
+/** When the milestone falls, as the summary sheet and the CLI word it (`第二、三季度`, `4至5月`; `Q2+Q3`). */
+export function milestonePeriod(milestone: Milestone, lang: Lang): string {
+  return lang === "en" ? periodLabelEn(milestone) : periodLabel(milestone);
 }
 
 export function lateness(milestone: Milestone, t: Messages): string {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { ProjectStatus, Quarter } from "../core/types";
+import type { ProjectStatus } from "../core/types";
 
 export type Lang = "zh" | "en";
 
@@ -29,8 +29,6 @@ export interface Messages {
   byDepartment: string;
   noAlerts: string;
   groupCounts: (overdue: number, dueSoon: number) => string;
-  quarters: (quarters: Quarter[]) => string;
-  months: (months: number[]) => string;
   due: (date: string) => string;
   daysLate: (days: number) => string;
   daysLeft: (days: number) => string;
@@ -75,27 +73,6 @@ export interface Messages {
   unnamedProject: string;
 }
 
-const CN_NUMERALS = ["", "一", "二", "三", "四"] as const;
-const EN_MONTHS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-] as const;
-
-/** A span of consecutive numbers reads as a range (`二至四`), others as a list. */
-function isRun(values: number[]): boolean {
-  return values.length > 2 && values.every((v, i) => i === 0 || v === (values[i - 1] as number) + 1);
-}
-
 const zh: Messages = {
   appTitle: "实事督办",
   asOfLabel: "检查日期",
@@ -121,11 +98,6 @@ const zh: Messages = {
   byDepartment: "按责任科室",
   noAlerts: "没有逾期或临期的节点。",
   groupCounts: (overdue, dueSoon) => `逾期 ${overdue}，临期 ${dueSoon}`,
-  quarters: (qs) =>
-    isRun(qs)
-      ? `${CN_NUMERALS[qs[0] as Quarter]}至${CN_NUMERALS[qs[qs.length - 1] as Quarter]}季度`
-      : `第${qs.map((q) => CN_NUMERALS[q]).join("、")}季度`,
-  months: (ms) => (isRun(ms) ? `${ms[0]}至${ms[ms.length - 1]}月` : `${ms.join("、")}月`),
   due: (date) => `截止 ${date}`,
   daysLate: (days) => `已逾期 ${days} 天`,
   daysLeft: (days) => `还剩 ${days} 天`,
@@ -203,11 +175,6 @@ const en: Messages = {
   byDepartment: "By department",
   noAlerts: "Nothing is overdue or due soon.",
   groupCounts: (overdue, dueSoon) => `${overdue} overdue, ${dueSoon} due soon`,
-  quarters: (qs) => (isRun(qs) ? `Q${qs[0]}–Q${qs[qs.length - 1]}` : qs.map((q) => `Q${q}`).join(", ")),
-  months: (ms) => {
-    const names = ms.map((m) => EN_MONTHS[m - 1] ?? String(m));
-    return isRun(ms) ? `${names[0]}–${names[names.length - 1]}` : names.join(", ");
-  },
   due: (date) => `due ${date}`,
   daysLate: (days) => `${days} ${days === 1 ? "day" : "days"} late`,
   daysLeft: (days) => `${days} ${days === 1 ? "day" : "days"} left`,

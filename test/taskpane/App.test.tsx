@@ -74,7 +74,7 @@ describe("task pane", () => {
     expect(within(byLeader).getByText("还剩 10 天")).toBeInTheDocument();
     expect(screen.getByRole("list", { name: "丁劲松" })).toBeInTheDocument();
     expect(screen.getByRole("list", { name: "（未填写领导）" })).toBeInTheDocument();
-    expect(screen.getByText(/4至5月|4、5月/)).toBeInTheDocument();
+    expect(screen.getByText(/4至5月 · 截止 2023-05-31 · D8/)).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole("radio", { name: "按责任科室" }));
     const union = screen.getByRole("list", { name: "街道总工会" });
@@ -203,14 +203,21 @@ describe("task pane", () => {
     setup(port);
     await runCheck();
     fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await screen.findByRole("dialog", { hidden: true });
     expect(within(dialog).getByText("覆盖汇总表？")).toBeInTheDocument();
-    fireEvent.click(within(dialog).getByRole("button", { name: "取消" }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    // jsdom has no focus events in the order tabster expects, so its modalizer can leave the surface
+    // aria-hidden for a while; the browser e2e covers the real accessibility tree.
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
     expect(port.summaries).toEqual([false]);
 
     fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
-    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "覆盖" }));
+    fireEvent.click(
+      within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
+        name: "覆盖",
+        hidden: true,
+      }),
+    );
     expect(await screen.findByText("已生成“进度检查结果”工作表。")).toBeInTheDocument();
     expect(port.summaries).toEqual([false, false, true]);
   });

@@ -62,7 +62,7 @@ export interface AlertListProps {
 /** Overdue and due-soon milestones by 责任领导 or 责任科室; each one jumps to its schedule cell. */
 export function AlertList({ tables, groupBy, onGroupByChange, onSelect }: AlertListProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const groups = groupAlerts(tables, groupBy);
   return (
     <>
@@ -103,7 +103,7 @@ export function AlertList({ tables, groupBy, onGroupByChange, onSelect }: AlertL
                         <span className={styles.project}>{projectName(project, t)}</span>
                         <span className={styles.late}>{lateness(milestone, t)}</span>
                         <span className={styles.detail}>
-                          {milestonePeriod(milestone, t)} · {t.due(milestone.due)} · {milestone.cell}
+                          {milestonePeriod(milestone, lang)} · {t.due(milestone.due)} · {milestone.cell}
                         </span>
                       </button>
                     </li>
