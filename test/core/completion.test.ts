@@ -1,0 +1,72 @@
+import {
+  readCompletion,
+  readProgressText,
+  readQuarterCell,
+  type Completion,
+} from "../../src/core/completion";
+import type { Quarter } from "../../src/core/types";
+
+function progress(text: string): Completion {
+  const completion: Completion = { allDone: false, doneQuarters: new Set() };
+  readProgressText(text, completion);
+  return completion;
+}
+const quarters = (c: Completion): Quarter[] => [...c.doneQuarters].sort();
+
+describe("progress column text", () => {
+  it.each(["已完成", "已全部完成", "已竣工", "已完工", "已验收", "已办结", "项目已 完成", "全部完成"])(
+    "%s → all done",
+    (text) => {
+      expect(progress(text)).toEqual({ allDone: true, doneQuarters: new Set() });
+    },
+  );
+
+  it.each(["未完成", "滞后", "正在推进", "", "按计划推进中", "计划6月完成"])("%j → nothing done", (text) => {
+    const c = progress(text);
+    expect(c.allDone).toBe(false);
+    expect(quarters(c)).toEqual([]);
+  });
+
+  it.each<[string, Quarter[]]>([
+    ["第一季度已完成", [1]],
+    ["一、二季度任务已完成", [1, 2]],
+    ["第一季度已完成；第二季度未完成", [1]],
+    ["第一季度已完成，第二季度滞后", [1]],
+    ["已完成至第二季度", [1, 2]],
+    ["已完成至第三季度", [1, 2, 3]],
+    ["第三季度正在推进", []],
+  ])("%s → quarters %j", (text, expected) => {
+    const c = progress(text);
+    expect(c.allDone).toBe(false);
+    expect(quarters(c)).toEqual(expected);
+  });
+});
+
+describe("per-quarter completion cells", () => {
+  it.each(["√", "✓", "是", "已完成", "完成", " 已完成 "])("%j is done", (v) =>
+    expect(readQuarterCell(v)).toBe("done"),
+  );
+  it.each(["×", "✗", "否", "未完成", "滞后"])("%j is not done", (v) =>
+    expect(readQuarterCell(v)).toBe("notDone"),
+  );
+  it("booleans and blanks", () => {
+    expect(readQuarterCell(true)).toBe("done");
+    expect(readQuarterCell(false)).toBe("notDone");
+    expect(readQuarterCell("")).toBe("empty");
+    expect(readQuarterCell(null)).toBe("empty");
+  });
+  it("anything else is reported with its cell", () => {
+    const { completion, diagnostics } = readCompletion([], { 2: [{ address: "K7", value: "差不多" }] });
+    expect(quarters(completion)).toEqual([]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ cell: "K7", code: "completion.unreadable" });
+    expect(diagnostics[0]!.message).toContain("K7");
+  });
+  it("combines a progress column with quarter columns", () => {
+    const { completion } = readCompletion([{ address: "L5", value: "第一季度已完成" }], {
+      2: [{ address: "M5", value: "√" }],
+      3: [{ address: "N5", value: "×" }],
+    });
+    expect(quarters(completion)).toEqual([1, 2]);
+  });
+});
