@@ -1,0 +1,125 @@
+import { format } from "date-fns";
+import {
+  AS_OF_EXPECTED,
+  isoToSerial,
+  parseAsOf,
+  parseCellRef,
+  parseInvestKind,
+  serialToDate,
+} from "../../src/functions/args";
+
+const TODAY = new Date(2023, 5, 20, 15, 30);
+
+describe("parseAsOf", () => {
+  it.each([
+    ["2023-06-30", "2023-06-30"],
+    ["2023/6/30", "2023-06-30"],
+    ["2023.6.30", "2023-06-30"],
+    ["2023年6月30日", "2023-06-30"],
+    ["2023 年 6 月 30 日", "2023-06-30"],
+    ["２０２３年６月３０日", "2023-06-30"],
+    ["2023年6月30号", "2023-06-30"],
+    ["June 30, 2023", "2023-06-30"],
+    ["30 Jun 2023", "2023-06-30"],
+    ["20230630", "2023-06-30"],
+  ])("reads the written date %s", (text, iso) => {
+    expect(parseAsOf(text, TODAY)).toEqual({ ok: true, value: iso });
+  });
+
+  it("reads Excel date serials, ignoring the time of day", () => {
+    // 45107 is 2023-06-30 in Excel's 1900 date system; 45107.75 is 6 pm that day.
+    expect(parseAsOf(45107, TODAY)).toEqual({ ok: true, value: "2023-06-30" });
+    expect(parseAsOf(45107.75, TODAY)).toEqual({ ok: true, value: "2023-06-30" });
+  });
+
+  it.each([null, undefined, ""])("takes today for %p", (value) => {
+    expect(parseAsOf(value, TODAY)).toEqual({ ok: true, value: format(TODAY, "yyyy-MM-dd") });
+  });
+
+  it.each(["2023-02-30", "2023年13月1日", "明天", "23-6-30", "6/30"])(
+    "refuses %s with #VALUE! and the expected forms",
+    (text) => {
+      const parsed = parseAsOf(text, TODAY);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.code).toBe("invalidValue");
+      expect(parsed.message).toContain(AS_OF_EXPECTED);
+      expect(parsed.message).toContain(text);
+    },
+  );
+
+  it.each([0, -5, 3e6, Number.NaN, true])("refuses the value %p", (value) => {
+    expect(parseAsOf(value, TODAY)).toMatchObject({ ok: false, code: "invalidValue" });
+  });
+});
+
+describe("Excel serials", () => {
+  it("round-trips ISO dates through serials", () => {
+    for (const iso of ["1900-03-01", "2022-01-31", "2023-06-30", "2023-12-31", "2024-02-29"]) {
+      expect(format(serialToDate(isoToSerial(iso)), "yyyy-MM-dd")).toBe(iso);
+    }
+  });
+
+  it("counts days the way Excel does", () => {
+    expect(isoToSerial("2023-06-30") - isoToSerial("2023-03-31")).toBe(91);
+    expect(isoToSerial("2023-06-30")).toBe(45107);
+  });
+});
+
+describe("parseCellRef", () => {
+  it("reads the sheet and the cell of a parameter address", () => {
+    expect(parseCellRef("Sheet1!A5", null)).toEqual({
+      ok: true,
+      value: { sheet: "Sheet1", row: 4, col: 0, address: "A5" },
+    });
+  });
+
+  it("unquotes sheet names and drops a workbook prefix", () => {
+    expect(parseCellRef("'Tom''s 表'!$B$7", null)).toMatchObject({
+      ok: true,
+      value: { sheet: "Tom's 表", row: 6, col: 1 },
+    });
+    expect(parseCellRef("[Book1.xlsx]责任分解表!C9", null)).toMatchObject({
+      ok: true,
+      value: { sheet: "责任分解表", row: 8, col: 2 },
+    });
+  });
+
+  it("takes the top-left cell of a range", () => {
+    expect(parseCellRef("Sheet1!C5:J6", null)).toMatchObject({
+      ok: true,
+      value: { row: 4, col: 2, address: "C5" },
+    });
+  });
+
+  it("falls back to the calling cell's sheet", () => {
+    expect(parseCellRef("D3", "表2")).toMatchObject({ ok: true, value: { sheet: "表2", row: 2, col: 3 } });
+    expect(parseCellRef("D3", null)).toMatchObject({ ok: false, code: "invalidValue" });
+  });
+
+  it.each([undefined, "", "Sheet1!", "Sheet1!5A", 42])("refuses %p", (address) => {
+    const parsed = parseCellRef(address, "Sheet1");
+    expect(parsed).toMatchObject({ ok: false, code: "invalidValue" });
+  });
+});
+
+describe("parseInvestKind", () => {
+  it.each([
+    ["年度", "annual"],
+    ["年度投资", "annual"],
+    [" Annual ", "annual"],
+    ["总", "total"],
+    ["总投资", "total"],
+    ["TOTAL", "total"],
+    ["占比", "share"],
+    ["share", "share"],
+  ])("reads %s", (word, kind) => {
+    expect(parseInvestKind(word)).toEqual({ ok: true, value: kind });
+  });
+
+  it.each(["合计", "", 3, null])("refuses %p with #VALUE!", (word) => {
+    const parsed = parseInvestKind(word);
+    expect(parsed).toMatchObject({ ok: false, code: "invalidValue" });
+    if (!parsed.ok) expect(parsed.message).toContain("年度、总 或 占比");
+  });
+});
