@@ -1,0 +1,411 @@
+import expectations from "../fixtures/seed-expectations.json";
+import { checkSheet } from "../../src/core/check";
+import { MARK_FILL, planMarks, type MarkKind } from "../../src/core/marks";
+import { resolveOptions } from "../../src/core/options";
+import type { SheetGrid, SheetResult, StatusCounts } from "../../src/core/types";
+import { createExcelPort } from "../../src/excel/index";
+import { MockWorkbook, type ConditionalFormatState, type SheetSpec } from "../support/mock-workbook";
+import { seedGrid, type SeedName } from "../support/seed-grid";
+
+const SHEET = "责任分解表";
+/** The two seeds placed away from A1, as users paste them. */
+const ORIGIN = { row: 2, col: 1 };
+
+function grid(seed: SeedName): SheetGrid {
+  return seedGrid(seed, { sheet: SHEET, origin: ORIGIN });
+}
+
+function coreResult(g: SheetGrid, asOf: string): SheetResult {
+  const options = resolveOptions({ asOf });
+  if (!options.ok) throw new Error(options.message);
+  return checkSheet(g, options.options);
+}
+
+/** What the core plans for a sheet on a date: address → kind. */
+function plannedMarks(g: SheetGrid, asOf: string): Map<string, MarkKind> {
+  return new Map(planMarks(coreResult(g, asOf)).map((m) => [m.address, m.kind]));
+}
+
+/** Our rules as the mock workbook holds them, read independently of the adapter's own helpers. */
+function isOurs(cf: ConditionalFormatState): boolean {
+  return cf.type === "Custom" && /DutyCheck:/u.test(cf.formula ?? "");
+}
+
+function kindOf(cf: ConditionalFormatState): string {
+  return /DutyCheck:(\w+)/u.exec(cf.formula ?? "")?.[1] ?? "?";
+}
+
+/** Cells under our rules: address → kind, checking each rule's fill matches its kind. */
+function markedCells(wb: MockWorkbook, sheet = SHEET): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const [address, cf] of wb.formattedCells(sheet, isOurs)) {
+    expect(cf.fill).toBe(MARK_FILL[kindOf(cf) as MarkKind]);
+    cells.set(address, kindOf(cf));
+  }
+  return cells;
+}
+
+function ourRules(wb: MockWorkbook, sheet = SHEET): ConditionalFormatState[] {
+  return (wb.sheet(sheet)?.conditionalFormats ?? []).filter(isOurs);
+}
+
+/** Cells covered by more than one of our rules (a stale rule under a new one). */
+function doublyMarked(wb: MockWorkbook, sheet = SHEET): string[] {
+  const seen = new Map<string, number>();
+  for (const rule of ourRules(wb, sheet))
+    for (const area of rule.areas)
+      for (let r = area.row; r < area.row + area.rowCount; r++)
+        for (let c = area.col; c < area.col + area.colCount; c++) {
+          const key = `${r},${c}`;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+        }
+  return [...seen].filter(([, n]) => n > 1).map(([k]) => k);
+}
+
+function setup(seed: SeedName, spec: Partial<SheetSpec> = {}) {
+  const wb = new MockWorkbook([{ grid: grid(seed), ...spec }]);
+  const port = createExcelPort({ run: wb.run, today: () => new Date(2023, 5, 20) });
+  return { wb, port };
+}
+
+const SEED_FILES: Record<SeedName, string> = {
+  "xintang-2023": "000_66d9d59c06a574fd.txt",
+  "zimao-2022": "001_4348887117f79764.txt",
+};
+
+function statusAt(seed: SeedName, asOf: string): StatusCounts {
+  const doc = expectations.documents.find((d) => d.seed === SEED_FILES[seed]);
+  const counts = (doc?.statusAt as Record<string, StatusCounts> | undefined)?.[asOf];
+  if (!counts) throw new Error(`no expectation for ${seed} at ${asOf}`);
+  return counts;
+}
+
+describe("checkActiveSheet", () => {
+  const cases: Array<[SeedName, string]> = [
+    ["xintang-2023", "2023-06-20"],
+    ["xintang-2023", "2023-05-15"],
+    ["zimao-2022", "2022-07-01"],
+    ["zimao-2022", "2022-01-20"],
+  ];
+
+  it.each(cases)("checks %s at %s in two syncs and marks exactly the planned cells", async (seed, asOf) => {
+    const { wb, port } = setup(seed);
+    const before = wb.cellSnapshot(SHEET);
+    const out = await port.checkActiveSheet({ asOf });
+    if (!out.ok) throw new Error(out.message);
+    expect(wb.syncs).toBeLessThanOrEqual(2);
+
+    const planned = plannedMarks(grid(seed), asOf);
+    expect(new Map([...markedCells(wb)].sort())).toEqual(new Map([...planned].sort()));
+
+    // Independent of the core: name cells marked per status match the seed expectations.
+    const nameColumn = out.value.tables[0]?.columns.name as string;
+    const nameMarks = [...markedCells(wb)].filter(([a]) => a.startsWith(nameColumn) && /\d$/u.test(a));
+    const expected = statusAt(seed, asOf);
+    expect(nameMarks.filter(([, k]) => k === "overdue")).toHaveLength(expected.overdue);
+    expect(nameMarks.filter(([, k]) => k === "dueSoon")).toHaveLength(expected.dueSoon);
+    expect(nameMarks.filter(([, k]) => k === "done")).toHaveLength(expected.done);
+
+    // Few rule objects: one per kind for a sheet this size.
+    expect(ourRules(wb)).toHaveLength(new Set(planned.values()).size);
+    expect(doublyMarked(wb)).toEqual([]);
+    // Marks never touch a cell: no value, format or note written.
+    expect(wb.writes).toEqual([]);
+    expect(wb.unknownWrites).toEqual([]);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+  });
+
+  it("records what it marked in the add-in settings", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.checkActiveSheet({ asOf: "2023-06-20" });
+    const record = JSON.parse(String(wb.settings.get("DutyCheck.marks"))) as {
+      sheets: Record<string, { asOf: string; ranges: Record<string, string[]> }>;
+    };
+    const entry = record.sheets[SHEET];
+    expect(entry?.asOf).toBe("2023-06-20");
+    const recorded = new Set<string>();
+    for (const ranges of Object.values(entry?.ranges ?? {}))
+      for (const range of ranges) for (const cell of expand(range)) recorded.add(cell);
+    expect([...recorded].sort()).toEqual([...plannedMarks(grid("xintang-2023"), "2023-06-20").keys()].sort());
+  });
+
+  it("replaces the first check's marks with the second's", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.checkActiveSheet({ asOf: "2023-05-15" });
+    const first = markedCells(wb);
+    const syncsBefore = wb.syncs;
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out.ok).toBe(true);
+    expect(wb.syncs - syncsBefore).toBe(2);
+    const second = markedCells(wb);
+    expect(second).not.toEqual(first);
+    const planned = plannedMarks(grid("xintang-2023"), "2023-06-20");
+    expect(new Map([...second].sort())).toEqual(new Map([...planned].sort()));
+    expect(doublyMarked(wb)).toEqual([]);
+    expect(ourRules(wb)).toHaveLength(new Set(planned.values()).size);
+  });
+
+  it("leaves no marks when nothing is due, and clears the previous ones", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.checkActiveSheet({ asOf: "2023-06-20" });
+    await port.checkActiveSheet({ asOf: "2023-01-10" });
+    expect(ourRules(wb)).toEqual([]);
+    const record = JSON.parse(String(wb.settings.get("DutyCheck.marks"))) as { sheets: object };
+    expect(record.sheets).toEqual({});
+  });
+
+  it("refuses a protected sheet before writing anything", async () => {
+    const { wb, port } = setup("xintang-2023", { protected: true });
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out).toMatchObject({ ok: false, message: "工作表已保护，未作任何修改" });
+    expect(wb.syncs).toBe(1);
+    expect(wb.applied).toEqual([]);
+    expect(wb.settings.size).toBe(0);
+  });
+
+  it("asks the user to leave cell-edit mode", async () => {
+    const { wb, port } = setup("xintang-2023");
+    wb.failAt({ atSync: 1, afterCommands: 0, code: "InvalidOperationInCellEditMode" });
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out).toMatchObject({ ok: false, message: "请先退出单元格编辑状态再检查" });
+    expect(out.ok === false && out.messageEn.length > 0).toBe(true);
+    expect(wb.applied).toEqual([]);
+  });
+
+  it("reports the core's message when the sheet holds no table, and writes nothing", async () => {
+    const wb = new MockWorkbook([
+      { grid: { sheet: "备忘", origin: { row: 0, col: 0 }, values: [["会议纪要"], ["下周一开会"]] } },
+    ]);
+    const port = createExcelPort({ run: wb.run });
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    const expected = coreResult(
+      { sheet: "备忘", origin: { row: 0, col: 0 }, values: [["会议纪要"], ["下周一开会"]] },
+      "2023-06-20",
+    ).warnings[0];
+    expect(out).toMatchObject({ ok: false, message: expected?.message, messageEn: expected?.messageEn });
+    expect(wb.applied).toEqual([]);
+  });
+
+  it("rejects an invalid reference date without touching the workbook", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const out = await port.checkActiveSheet({ asOf: "2023-02-30" });
+    expect(out.ok).toBe(false);
+    expect(wb.runs).toBe(0);
+  });
+
+  it("leaves no half-applied marks when the write batch fails", async () => {
+    const userRule = { type: "CellValue", formula: null, fill: "#00FF00", address: "H6:H20" };
+    const { wb, port } = setup("xintang-2023", { userConditionalFormats: [userRule] });
+    await port.checkActiveSheet({ asOf: "2023-05-15" });
+    expect(ourRules(wb).length).toBeGreaterThan(0);
+    // The second check's write is sync 4: let two commands through (an old rule deleted, …), then fail.
+    wb.failAt({ atSync: 4, afterCommands: 2, code: "GeneralException" });
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out.ok).toBe(false);
+    expect(ourRules(wb)).toEqual([]);
+    const record = JSON.parse(String(wb.settings.get("DutyCheck.marks"))) as { sheets: object };
+    expect(record.sheets).toEqual({});
+    const rest = wb.sheet(SHEET)?.conditionalFormats ?? [];
+    expect(rest).toHaveLength(1);
+    expect(rest[0]).toMatchObject({ type: "CellValue", fill: "#00FF00" });
+  });
+});
+
+describe("clearMarks", () => {
+  const userFormats = {
+    C6: { "fill.color": "#FFFF00", "font.bold": true, borders: "thin" },
+    E6: { "font.color": "#0000FF" },
+    C17: { "fill.color": "#D9D9D9", borders: "double" },
+  };
+
+  it("removes every mark and leaves each cell exactly as it was", async () => {
+    const userRule = { type: "CellValue", formula: null, fill: "#00FF00", address: "G6:G20" };
+    const { wb, port } = setup("xintang-2023", {
+      formats: userFormats,
+      notes: { C6: "请核实", E17: "已催办" },
+      userConditionalFormats: [userRule],
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const rulesBefore = JSON.stringify(wb.sheet(SHEET)?.conditionalFormats);
+    await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(markedCells(wb).get("C6")).toBe("overdue");
+    expect(markedCells(wb).get("C17")).toBe("dueSoon");
+
+    const out = await port.clearMarks();
+    expect(out).toEqual({ ok: true, value: undefined });
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+    expect(JSON.stringify(wb.sheet(SHEET)?.conditionalFormats)).toBe(rulesBefore);
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("still finds its marks when the settings record is lost", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.checkActiveSheet({ asOf: "2023-06-20" });
+    wb.settings.clear();
+    await port.clearMarks();
+    expect(ourRules(wb)).toEqual([]);
+  });
+
+  it("clears marks on every sheet, and reports a protected one it could not clear", async () => {
+    const wb = new MockWorkbook([
+      { grid: grid("xintang-2023") },
+      { grid: seedGrid("zimao-2022", { sheet: "紫帽" }) },
+    ]);
+    const port = createExcelPort({ run: wb.run });
+    await port.checkActiveSheet({ asOf: "2023-06-20" });
+    wb.active = "紫帽";
+    await port.checkActiveSheet({ asOf: "2022-07-01" });
+    expect(ourRules(wb, "紫帽").length).toBeGreaterThan(0);
+    (wb.sheet("紫帽") as { protected: boolean }).protected = true;
+
+    const out = await port.clearMarks();
+    expect(out).toMatchObject({ ok: false });
+    expect(out.ok === false && out.message).toContain("紫帽");
+    expect(ourRules(wb)).toEqual([]);
+    expect(ourRules(wb, "紫帽").length).toBeGreaterThan(0);
+  });
+});
+
+describe("selectCell", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const wb = new MockWorkbook([
+      { grid: grid("xintang-2023") },
+      { grid: seedGrid("zimao-2022", { sheet: "紫帽" }) },
+    ]);
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.selectCell("紫帽", "C7")).toEqual({ ok: true, value: undefined });
+    expect(wb.selection).toEqual({ sheet: "紫帽", address: "C7" });
+    expect(wb.active).toBe("紫帽");
+  });
+
+  it("names a missing sheet instead of throwing", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const out = await port.selectCell("不存在", "C7");
+    expect(out).toMatchObject({ ok: false });
+    expect(out.ok === false && out.message).toContain("找不到");
+    expect(wb.selection).toBeNull();
+  });
+});
+
+describe("writeSummarySheet", () => {
+  it("lists every milestone with status, people and a link to its source cell", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const out = await port.writeSummarySheet(result, false);
+    expect(out).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe("进度检查结果");
+
+    const projects = result.tables.flatMap((t) => t.projects);
+    const rows = projects.reduce((n, p) => n + Math.max(1, p.milestones.length), 0);
+    const summary = wb.sheet("进度检查结果");
+    const header = [...Array(11).keys()].map(
+      (c) => wb.cell("进度检查结果", `${String.fromCharCode(65 + c)}2`)?.value,
+    );
+    expect(header).toContain("状态");
+    expect(header).toContain("责任领导");
+    expect(wb.cell("进度检查结果", `A${2 + rows}`)?.value).not.toBe("");
+    expect(wb.cell("进度检查结果", `A${3 + rows}`)).toBeUndefined();
+
+    // The first project's first milestone: status and a link back to its schedule cell.
+    const first = projects[0];
+    const milestone = first?.milestones[0];
+    expect(wb.cell("进度检查结果", "B3")?.value).toBe(first?.name);
+    expect(wb.cell("进度检查结果", "E3")?.value).toBe("已逾期");
+    expect(wb.cell("进度检查结果", "H3")?.value).toBe(first?.leaders.join("、"));
+    expect(wb.cell("进度检查结果", "K3")?.formula).toBe(
+      `=HYPERLINK("#'${SHEET}'!${milestone?.cell}","${milestone?.cell}")`,
+    );
+    expect(summary?.frozenRows).toBe(2);
+    expect(wb.unknownWrites).toEqual([]);
+  });
+
+  it("never overwrites an existing summary unless asked", async () => {
+    const wb = new MockWorkbook([
+      { grid: grid("xintang-2023") },
+      { grid: { sheet: "进度检查结果", origin: { row: 0, col: 0 }, values: [["我的笔记"]] } },
+    ]);
+    const port = createExcelPort({ run: wb.run });
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    expect(await port.writeSummarySheet(result, false)).toEqual({ ok: false, exists: true });
+    expect(wb.cell("进度检查结果", "A1")?.value).toBe("我的笔记");
+    expect(wb.applied).toEqual([]);
+
+    expect(await port.writeSummarySheet(result, true)).toEqual({ ok: true, value: undefined });
+    expect(String(wb.cell("进度检查结果", "A1")?.value)).toContain("进度检查结果");
+  });
+});
+
+describe("addCompletionColumns", () => {
+  it("adds four quarter columns with a drop-down right of the table, and the next check reads them", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const first = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    if (!first.ok) throw new Error(first.message);
+    const table = first.value.tables[0];
+    if (!table) throw new Error("no table");
+    expect(table.quarterColumns).toEqual({});
+
+    const out = await port.addCompletionColumns(table);
+    expect(out).toEqual({ ok: true, value: undefined });
+    const col = table.lastCol + 1;
+    const header = table.headerRows[0] as number;
+    const letters = [0, 1, 2, 3].map((i) => String.fromCharCode(65 + col + i));
+    expect(letters.map((l) => wb.cell(SHEET, `${l}${header}`)?.value)).toEqual([
+      "第一季度完成情况",
+      "第二季度完成情况",
+      "第三季度完成情况",
+      "第四季度完成情况",
+    ]);
+    const validation = wb.cell(SHEET, `${letters[0]}${table.lastRow}`)?.validation;
+    expect(validation).toEqual({ list: { inCellDropDown: true, source: "已完成,未完成" } });
+
+    // A user picks 已完成 for project 1's first quarter; the next check sees it.
+    const row = table.projects[0]?.row as number;
+    (wb.sheet(SHEET)?.cells.get(`${row - 1},${col}`) as { value: string }).value = "已完成";
+    const second = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    if (!second.ok) throw new Error(second.message);
+    expect(second.value.tables[0]?.quarterColumns).toEqual({
+      1: letters[0],
+      2: letters[1],
+      3: letters[2],
+      4: letters[3],
+    });
+    expect(second.value.tables[0]?.projects[0]?.milestones[0]?.status).toBe("done");
+  });
+
+  it("refuses, naming the cell, when a column right of the table is not empty", async () => {
+    const g = grid("xintang-2023");
+    const { wb, port } = setup("xintang-2023");
+    const result = coreResult(g, "2023-06-20");
+    const table = result.tables[0];
+    if (!table) throw new Error("no table");
+    const address = `${String.fromCharCode(65 + table.lastCol + 2)}${table.lastRow - 1}`;
+    wb.sheet(SHEET)?.cells.set(`${table.lastRow - 2},${table.lastCol + 2}`, {
+      value: "备注",
+      numberFormat: "General",
+      formula: null,
+      format: {},
+      note: null,
+      validation: null,
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const out = await port.addCompletionColumns(table);
+    expect(out).toMatchObject({ ok: false, cell: address });
+    expect(out.ok === false && out.message).toContain(address);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+  });
+});
+
+/** "C6:D7" → C6, C7, D6, D7. */
+function expand(range: string): string[] {
+  const [a, b] = range.split(":");
+  const parse = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/u.exec(s) as RegExpExecArray;
+    return { col: (m[1] as string).charCodeAt(0) - 65, row: Number(m[2]) };
+  };
+  const start = parse(a as string);
+  const end = parse(b ?? (a as string));
+  const cells: string[] = [];
+  for (let c = start.col; c <= end.col; c++)
+    for (let r = start.row; r <= end.row; r++) cells.push(`${String.fromCharCode(65 + c)}${r}`);
+  return cells;
+}
