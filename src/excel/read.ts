@@ -16,6 +16,8 @@ import { PAYLOAD_CODES, errorCode } from "./errors";
  *   cannot share a sync: Excel limits the payload of a whole batch, and the docs say to sync each
  *   sub-operation so that they are not batched together again. A chunk that still exceeds the limit is
  *   halved and retried. Total for such a sheet: 2 + number of chunks (+ halvings).
+ * - Excel refuses `getMergedAreasOrNullObject` above 512 merged areas, failing the whole batch: the read
+ *   is then retried once without merges (2 syncs; merges are optional in a grid).
  */
 
 /** A load queued on the context: call after the sync to read what it loaded. */

@@ -115,6 +115,16 @@ describe("checkActiveSheet", () => {
     expect(wb.cellSnapshot(SHEET)).toBe(before);
   });
 
+  it("still checks a sheet above the payload limit, reading it in chunks", async () => {
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }], { maxCellsPerSync: 60 });
+    const port = createExcelPort({ run: wb.run });
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    if (!out.ok) throw new Error(out.message);
+    expect(wb.syncs).toBeGreaterThan(2);
+    const planned = plannedMarks(grid("xintang-2023"), "2023-06-20");
+    expect(new Map([...markedCells(wb)].sort())).toEqual(new Map([...planned].sort()));
+  });
+
   it("records what it marked in the add-in settings", async () => {
     const { wb, port } = setup("xintang-2023");
     await port.checkActiveSheet({ asOf: "2023-06-20" });
