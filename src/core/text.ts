@@ -22,16 +22,15 @@ const LOOKALIKES: Record<string, string> = {
   "﹚": ")",
 };
 
+const WIDE = /[\uff01-\uff5e\u3000【】〔〕〖〗“”‘’﹙﹚]/gu;
+
 /** Full-width ASCII (`（）：，１２`) → half-width. */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
+  return text.replace(WIDE, (ch) => {
     const code = ch.codePointAt(0) as number;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else out += LOOKALIKES[ch] ?? ch;
-  }
-  return out;
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0);
+    return code === 0x3000 ? " " : (LOOKALIKES[ch] ?? ch);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { countDateExpressions } from "../schedule";
 import { cellText, normalizeText, unitLine, yearsIn } from "../text";
 import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from "../types";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
-import { bareQuarter, matchHeader, ROLE_LABEL } from "./roles";
+import { bareQuarter, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
 
 /**
  * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
@@ -16,6 +16,8 @@ class Sheet {
   readonly colCount: number;
   private readonly norm: string[][];
   private readonly covering = new Map<number, MergedArea>();
+  private readonly filledRows = new Map<number, number[]>();
+  private readonly matches = new Map<string, HeaderMatch>();
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.values.length;
@@ -51,9 +53,24 @@ class Sheet {
 
   /** Columns holding text in row r, between `from` and `to` inclusive. */
   filled(r: number, from = 0, to = this.colCount - 1): number[] {
-    const cols: number[] = [];
-    for (let c = from; c <= to; c += 1) if (this.text(r, c) !== "") cols.push(c);
-    return cols;
+    let cols = this.filledRows.get(r);
+    if (!cols) {
+      cols = [];
+      for (let c = 0; c < this.colCount; c += 1) if (this.text(r, c) !== "") cols.push(c);
+      this.filledRows.set(r, cols);
+    }
+    return from === 0 && to >= this.colCount - 1 ? cols : cols.filter((c) => c >= from && c <= to);
+  }
+
+  /** `matchHeader` of a cell, remembered by text: headers repeat at every page break. */
+  match(r: number, c: number): HeaderMatch {
+    const text = this.display(r, c);
+    let found = this.matches.get(text);
+    if (!found) {
+      found = matchHeader(text);
+      this.matches.set(text, found);
+    }
+    return found;
   }
 
   address(r: number, c: number): string {
@@ -123,7 +140,9 @@ function looksLikeHeaderText(text: string): boolean {
 /** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
 function readHeader(sheet: Sheet, r: number): Header | null {
   const top = sheet.filled(r);
-  if (top.length < 3) return null;
+  // A header has at least three short names and never starts with a number (a data row's index does).
+  if (top.filter((c) => looksLikeHeaderText(sheet.text(r, c))).length < 3) return null;
+  if (typeof sheet.value(r, top[0] as number) === "number") return null;
   let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
   const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
   const inSpan = (c: number) => spans.find(([from, to]) => c >= from && c <= to);
@@ -142,8 +161,8 @@ function readHeader(sheet: Sheet, r: number): Header | null {
       const child = sheet.display(r + 1, c);
       if (child === "") continue;
       nonEmpty += 1;
-      const parent = matchHeader(sheet.display(r, span[0]));
-      const own = matchHeader(child);
+      const parent = sheet.match(r, span[0]);
+      const own = sheet.match(r + 1, c);
       const quarter = own.quarter ?? (parent.role === "progress" ? bareQuarter(child) : null);
       candidates.push({
         col: c,
@@ -157,14 +176,14 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     } else {
       const text = sheet.display(r, c);
       if (text === "") continue;
-      const match = matchHeader(text);
+      const match = sheet.match(r, c);
       candidates.push({ col: c, ...match, label: text });
       if (match.role || match.quarter) matched += 1;
     }
   }
   if (spans.length > 0) {
     // Parents themselves were counted in `top`; matched parents (`完成情况` over quarters) count as named.
-    for (const [from] of spans) if (matchHeader(sheet.display(r, from)).role) matched += 1;
+    for (const [from] of spans) if (sheet.match(r, from).role) matched += 1;
   }
 
   const columns = new Map<Role, number>();
@@ -557,7 +576,7 @@ function notFound(sheet: Sheet): Diagnostic {
   for (let r = 0; r < sheet.rowCount; r += 1) {
     const names = sheet
       .filled(r)
-      .map((c) => matchHeader(sheet.display(r, c)).role)
+      .map((c) => sheet.match(r, c).role)
       .filter((role): role is Role => role !== null)
       .map((role) => ROLE_LABEL[role].zh);
     if (names.length >= 2 && (!closest || names.length > closest.names.length)) closest = { row: r, names };

@@ -150,6 +150,8 @@ function bestRole(text: string): { role: Role; score: number } | null {
   if (annual) candidates.push({ role: "annualInvestment", spelling: annual[0] });
   let best: { role: Role; score: number } | null = null;
   for (const { role, spelling } of candidates) {
+    // A column name is mostly its spelling; `按照时间节点开展项目建设` is a sentence that mentions one.
+    if (text.length > spelling.length * 2 + 2) continue;
     const score = spelling.length + (text === spelling ? 100 : 0);
     if (!best || score > best.score) best = { role, score };
   }
