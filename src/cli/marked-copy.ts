@@ -51,9 +51,15 @@ function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
   return `${wanted} ${n}`;
 }
 
-/** Sheet names in a formula or link are quoted, with inner quotes doubled. */
-function sheetRef(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
+/**
+ * A link to a cell of this workbook. A HYPERLINK formula (with its result cached) works alike in Excel,
+ * WPS and LibreOffice; ExcelJS's own internal links also write an external relationship that some
+ * readers follow instead. Sheet names are quoted, inner quotes doubled, and quotes doubled again inside
+ * the formula's string.
+ */
+function cellLink(sheet: string, address: string): ExcelJS.CellFormulaValue {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${address}`;
+  return { formula: `HYPERLINK("${target.replace(/"/g, '""')}","${address}")`, result: address };
 }
 
 const COLUMNS: Array<{ header: string; width: number }> = [
@@ -95,7 +101,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asO
         if (project.milestones.length === 0) {
           const row = sheet.addRow([...base, "", null, PROJECT_STATUS_ZH[project.status], "", "", null]);
           const source = project.cells.schedule[0] ?? project.cells.name;
-          if (source) row.getCell(12).value = { text: source, hyperlink: sheetRef(table.sheet, source) };
+          if (source) row.getCell(12).value = cellLink(table.sheet, source);
           continue;
         }
         for (const m of project.milestones) {
@@ -106,7 +112,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asO
             MILESTONE_STATUS_ZH[m.status],
             m.status === "done" ? "" : daysText(m),
             m.text,
-            { text: m.cell, hyperlink: sheetRef(table.sheet, m.cell) },
+            cellLink(table.sheet, m.cell),
           ]);
           row.getCell(8).numFmt = "yyyy-mm-dd";
           row.getCell(11).alignment = { wrapText: true, vertical: "top" };

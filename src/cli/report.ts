@@ -150,7 +150,8 @@ function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Pa
   const notes = table.warnings.filter((d) => !d.code.startsWith("money."));
   if (notes.length > 0) {
     lines.push(`  ${p.bold("提示")}`);
-    for (const d of notes) lines.push(`    ${d.cell ? `${d.cell} ` : ""}${d.message}`);
+    // Core messages already name their cell.
+    for (const d of notes) lines.push(`    ${d.message}`);
   }
   return lines;
 }
@@ -163,8 +164,7 @@ export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: numb
     if (i > 0) lines.push("");
     lines.push(...tableLines(table, asOf, dueSoonDays, p));
   });
-  for (const w of fileWarnings(outcome))
-    lines.push(`  ${p.yellow("提示")} ${w.cell ? `${w.cell} ` : ""}${w.message}`);
+  for (const w of fileWarnings(outcome)) lines.push(`  ${p.yellow("提示")} ${w.message}`);
   return lines.join("\n");
 }
 

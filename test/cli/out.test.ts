@@ -89,7 +89,7 @@ describe("--out writes a marked copy", () => {
     expect(first.getCell(7).value).toBe("第一季度");
     expect(first.getCell(9).value).toBe("逾期");
     expect(first.getCell(10).value).toBe("已逾期 81 天");
-    expect(first.getCell(12).value).toEqual({ text: "D4", hyperlink: "'责任分解表'!D4" });
+    expect(first.getCell(12).value).toEqual({ formula: `HYPERLINK("#'责任分解表'!D4","D4")`, result: "D4" });
     const due = first.getCell(8).value;
     expect(due instanceof Date ? due.toISOString().slice(0, 10) : due).toBe("2023-03-31");
     expect(
