@@ -202,6 +202,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         block.load("values");
         const merged = block.getMergedAreasOrNullObject();
         merged.load("address");
+        block.dataValidation.load("type");
         await context.sync();
         if (sheet.protection.protected) return PROTECTED;
         const occupied = firstOccupied(block.values, plan.headerRow, plan.firstCol);
@@ -218,6 +219,14 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
           return failure(
             `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
             `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
+            cell,
+          );
+        }
+        if (block.dataValidation.type !== "None") {
+          const cell = cellAddress(plan.headerRow, plan.firstCol);
+          return failure(
+            `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
+            `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
             cell,
           );
         }

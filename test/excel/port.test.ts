@@ -382,6 +382,26 @@ describe("addCompletionColumns", () => {
     expect(second.value.tables[0]?.projects[0]?.milestones[0]?.status).toBe("done");
   });
 
+  it("refuses to replace data validation the user put right of the table", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    if (!table) throw new Error("no table");
+    const row = table.lastRow - 1;
+    wb.sheet(SHEET)?.cells.set(`${row},${table.lastCol + 1}`, {
+      value: "",
+      numberFormat: "General",
+      formula: null,
+      format: {},
+      note: null,
+      validation: { list: { inCellDropDown: true, source: "是,否" } },
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const out = await port.addCompletionColumns(table);
+    expect(out).toMatchObject({ ok: false });
+    expect(out.ok === false && out.message).toContain("数据验证");
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+  });
+
   it("refuses, naming the cell, when a column right of the table is not empty", async () => {
     const g = grid("xintang-2023");
     const { wb, port } = setup("xintang-2023");

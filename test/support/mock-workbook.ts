@@ -401,7 +401,8 @@ export class MockContext {
         font: { bold: false, color: "" },
         autofitColumns: () => this.queue(`autofit ${sheetName}!${rectAddress(area)}`, () => undefined),
       },
-      dataValidation: { type: "None" },
+      // Excel reports "Inconsistent" when only some cells of a range carry validation.
+      dataValidation: { type: validationType(state, area, cells) },
       getMergedAreasOrNullObject: () => {
         const merges = (state?.merges ?? []).filter((m) => intersects(m, area));
         if (this.wb.maxMergedAreas !== undefined && merges.length > this.wb.maxMergedAreas)
@@ -544,6 +545,13 @@ export class MockContext {
       this.wb.unknownWrites.push(`${where}: ${field} = ${String(value)}`);
     }
   }
+}
+
+function validationType(sheet: SheetState | undefined, area: Rect, cells: number): string {
+  if (!sheet || cells > MATERIALISE_LIMIT) return "None";
+  const rules = cellsOf(area).map(([r, c]) => sheet.cells.get(key(r, c))?.validation ?? null);
+  if (rules.every((v) => v === null)) return "None";
+  return rules.every((v) => v !== null) ? "List" : "Inconsistent";
 }
 
 function emptySheet(name: string): SheetState {
