@@ -84,9 +84,12 @@ export function splitUnit(header: string): { text: string; unit: MoneyUnit | nul
   return { text, unit: null };
 }
 
-/** A line such as `单位：万元` above a table, declaring the unit of every money column. */
+/**
+ * Text that is nothing but a unit: a line such as `单位：万元` above a table (the unit of every money
+ * column), or a `（万元）` cell in a row of units under the header.
+ */
 export function unitLine(text: string): MoneyUnit | null {
-  const match = /^[(]?(?:金额)?单位[:]?(亿元|万元|元)[)]?$/u.exec(normalizeText(text));
+  const match = /^\(?(?:(?:金额)?单位:?)?(亿元|万元|元)\)?$/u.exec(normalizeText(text));
   return match ? (UNIT_WORD[match[1] as string] ?? null) : null;
 }
 

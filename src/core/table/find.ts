@@ -219,18 +219,23 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     });
   }
 
+  // A row of bare units under the header (`（万元）` under `总投资`) belongs to the header.
+  const unitRow =
+    !childRow && below.length > 0 && below.every((c) => unitLine(sheet.display(r + 1, c)) !== null);
   const units: TableLayout["units"] = {};
   for (const role of ["totalInvestment", "annualInvestment"] as const) {
-    const unit = best.get(role)?.unit;
+    const chosen = best.get(role);
+    const unit = chosen?.unit ?? (chosen && unitRow ? unitLine(sheet.display(r + 1, chosen.col)) : null);
     if (unit) units[role] = unit;
   }
-  const edges = [...top, ...(childRow ? below : []), ...spans.map(([, to]) => to)];
+  const twoRows = childRow || unitRow;
+  const edges = [...top, ...(twoRows ? below : []), ...spans.map(([, to]) => to)];
   for (const c of top) {
     const m = sheet.merge(r, c);
     if (m) edges.push(m.col + m.colCount - 1);
   }
   return {
-    rows: childRow ? [r, r + 1] : [r],
+    rows: twoRows ? [r, r + 1] : [r],
     columns,
     quarterColumns,
     units,
@@ -354,6 +359,7 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     }
 
     lastRow = r;
+    if (isColumnNumbering(sheet, r, cols)) continue;
     const first = cols[0] as number;
     const label = [first, indexCol, nameCol]
       .map((c) => (c === undefined ? "" : sheet.text(r, c)))
@@ -366,25 +372,15 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     const hasIndex = indexCol !== undefined && sheet.text(r, indexCol) !== "";
     const hasName = nameCol !== undefined && sheet.text(r, nameCol) !== "";
 
-    if (cols.length === 1) {
-      const text = sheet.text(r, first);
-      const wide = (sheet.merge(r, first)?.colCount ?? 1) >= 2;
-      if (first <= leftEdge) {
-        const lonePart =
-          (first === nameCol && !HEADING.test(text) && !wide) || (first === indexCol && /^\d+$/u.test(text));
-        if (!lonePart) {
-          category = sheet.display(r, first);
-          current = null;
-          continue;
-        }
-      } else if (wide && (sheet.merge(r, first)?.colCount ?? 1) >= 3) {
-        category = sheet.display(r, first);
-        current = null;
-        continue;
-      } else {
-        continueProject(r, first);
-        continue;
-      }
+    const section = sectionText(sheet, r, cols, indexCol, nameCol, leftEdge);
+    if (section !== null) {
+      category = section;
+      current = null;
+      continue;
+    }
+    if (cols.length === 1 && first > leftEdge) {
+      continueProject(r, first);
+      continue;
     }
 
     if (hasIndex || hasName || (indexCol === undefined && nameCol === undefined)) {
@@ -404,6 +400,44 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     continueProject(r, first);
   }
   return { projects, totals, lastRow, stop: r, diagnostics };
+}
+
+/**
+ * A section row's text, or null: one cell at the left (`一、民生保障类（5项）`) or spanning the table; an
+ * enumerated heading in the index column with the section's sums beside it; a Chinese numeral index with
+ * only a name beside it (`一 | 民生保障类`).
+ */
+function sectionText(
+  sheet: Sheet,
+  r: number,
+  cols: number[],
+  indexCol: number | undefined,
+  nameCol: number | undefined,
+  leftEdge: number,
+): string | null {
+  const first = cols[0] as number;
+  const text = sheet.text(r, first);
+  const span = sheet.merge(r, first)?.colCount ?? 1;
+  if (cols.length === 1) {
+    if (first > leftEdge) return span >= 3 ? sheet.display(r, first) : null;
+    const lonePart =
+      (first === nameCol && !HEADING.test(text) && span < 2) || (first === indexCol && /^\d+$/u.test(text));
+    return lonePart ? null : sheet.display(r, first);
+  }
+  const hasName = nameCol !== undefined && sheet.text(r, nameCol) !== "";
+  if (!hasName && first <= leftEdge && first !== nameCol && HEADING.test(text) && !/^\d+$/u.test(text))
+    return sheet.display(r, first);
+  const numeralIndex =
+    indexCol !== undefined && /^[一二三四五六七八九十]+[、.]?$/u.test(sheet.text(r, indexCol));
+  if (numeralIndex && cols.length === 2 && cols.every((c) => c === indexCol || c === nameCol)) {
+    return cols.map((c) => sheet.display(r, c)).join(" ");
+  }
+  return null;
+}
+
+/** A row numbering the columns (`1 | 2 | 3 | …`, a 栏次 row under some headers). */
+function isColumnNumbering(sheet: Sheet, r: number, cols: number[]): boolean {
+  return cols.length >= 4 && cols.every((c, i) => sheet.value(r, c) === i + 1);
 }
 
 function isFooter(sheet: Sheet, r: number, cols: number[], leftEdge: number): boolean {

@@ -126,6 +126,44 @@ describe("header rows", () => {
   });
 });
 
+describe("header rows, continued", () => {
+  it("reads a row of bare units under the header as part of it", () => {
+    const table = only([
+      ["序号", "项目名称", "形象进度安排", "总投资", "年度投资", "责任领导"],
+      ["", "", "", "（元）", "(万元)", ""],
+      [1, "甲", "第一季度：开工", 5000, 0.5, "张三"],
+    ]);
+    expect(table.headerRows).toEqual([1, 2]);
+    expect(table.units).toEqual({ totalInvestment: "yuan", annualInvestment: "wan" });
+    expect(table.projects.map((p) => p.rows)).toEqual([[3]]);
+    expect(table.diagnostics).toEqual([]);
+  });
+
+  it("skips a row numbering the columns", () => {
+    const table = only([HEADER, [1, 2, 3, 4, 5, 6, 7], row(1, "甲", "第一季度：开工")]);
+    expect(table.projects.map((p) => p.rows)).toEqual([[3]]);
+    expect(table.diagnostics).toEqual([]);
+  });
+
+  it("does not take a data row that mentions column words for a repeated header", () => {
+    const table = only([
+      ["序号", "项目名称", "主要内容", "形象进度安排", "建设年限", "责任领导", "责任科室", "责任人员"],
+      [
+        1,
+        "实事项目1",
+        "建设内容1：道路改造。",
+        "按照时间节点开展项目建设",
+        2023,
+        "张三",
+        "办公室",
+        "经办人5",
+      ],
+      [2, "重点工作2", "主要内容见方案", "进度安排：第二季度完工", 2023, "分管领导", "责任单位", "责任人"],
+    ]);
+    expect(table.projects.map((p) => p.rows)).toEqual([[2], [3]]);
+  });
+});
+
 describe("two-row headers", () => {
   const top = ["序号", "项目名称", "形象进度安排", "投资（万元）", "", "责任领导", "完成情况", "", "", ""];
   const bottom = ["", "", "", "总投资", "年度投资", "", "一季度", "二季度", "三季度", "四季度"];
@@ -198,6 +236,21 @@ describe("rows inside a table", () => {
       ["乙", "一、民生保障类（5项）"],
       ["丙", "（二）城乡建设类"],
     ]);
+  });
+
+  it("reads an enumerated heading with the section's sums beside it as a section", () => {
+    const table = only([
+      HEADER,
+      ["一、民生保障类", "", "", 150, 90],
+      row(1, "甲", "第一季度：开工", [100, 40]),
+      ["二", "城乡建设类"],
+      row(2, "乙", "第二季度：完工", [50, 50]),
+    ]);
+    expect(table.projects.map((p) => [p.rows, p.category])).toEqual([
+      [[3], "一、民生保障类"],
+      [[5], "二 城乡建设类"],
+    ]);
+    expect(table.diagnostics).toEqual([]);
   });
 
   it("reads a 合计 row as a total row, never a project", () => {
