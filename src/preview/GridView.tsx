@@ -1,0 +1,210 @@
+import { makeStyles } from "@fluentui/react-components";
+import { addDays, format } from "date-fns";
+import { useEffect, useMemo, useRef } from "react";
+import { cellAddress, columnLetter } from "../core/address";
+import { MARK_FILL } from "../core/marks";
+import type { CellValue, SheetGrid } from "../core/types";
+import type { PreviewLink, PreviewMark } from "./PreviewPort";
+
+/** Excel's 1900 date system counts days from 1899-12-30 (its phantom 1900-02-29 included). */
+const EXCEL_EPOCH = new Date(1899, 11, 30);
+const DEFAULT_WIDTH_CHARS = 8.43;
+const SELECTED = "#107C41";
+
+const useStyles = makeStyles({
+  table: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontFamily: "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Segoe UI', sans-serif",
+    fontSize: "12px",
+    color: "#242424",
+  },
+  corner: { position: "sticky", top: 0, left: 0, zIndex: 3, backgroundColor: "#F3F2F1", width: "40px" },
+  colHead: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: "#F3F2F1",
+    borderRight: "1px solid #D1D1D1",
+    borderBottom: "1px solid #D1D1D1",
+    fontWeight: 400,
+    color: "#616161",
+    height: "20px",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: "#F3F2F1",
+    borderRight: "1px solid #D1D1D1",
+    borderBottom: "1px solid #D1D1D1",
+    fontWeight: 400,
+    color: "#616161",
+    textAlign: "center",
+    padding: "0 4px",
+  },
+  cell: {
+    borderRight: "1px solid #E1E1E1",
+    borderBottom: "1px solid #E1E1E1",
+    padding: "2px 4px",
+    verticalAlign: "middle",
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+    backgroundColor: "#FFFFFF",
+    scrollMarginTop: "40px",
+    scrollMarginLeft: "60px",
+  },
+  number: { textAlign: "end" },
+  selected: { outline: `2px solid ${SELECTED}`, outlineOffset: "-2px" },
+  select: { width: "100%", fontSize: "12px" },
+  link: {
+    border: "none",
+    background: "none",
+    padding: 0,
+    color: "#0F6CBD",
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    fontSize: "12px",
+  },
+});
+
+function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat || /^general$/iu.test(numberFormat)) return false;
+  // Quoted text and escaped characters are literal; only real y/d tokens make a date.
+  return /[yd]/iu.test(numberFormat.replace(/"[^"]*"|\\./gu, ""));
+}
+
+export function displayValue(value: CellValue, numberFormat?: string): string {
+  if (value === null || value === "") return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number" && isDateFormat(numberFormat)) {
+    return format(addDays(EXCEL_EPOCH, Math.floor(value)), "yyyy-MM-dd");
+  }
+  return String(value);
+}
+
+export interface GridViewProps {
+  grid: SheetGrid;
+  columnWidths?: Array<number | null>;
+  marks: ReadonlyMap<string, PreviewMark> | undefined;
+  dropDowns: ReadonlyMap<string, readonly string[]> | undefined;
+  links: ReadonlyMap<string, PreviewLink> | undefined;
+  /** The selected address on this sheet, if any. */
+  selected: string | null;
+  selectionCount: number;
+  onSetCell: (address: string, value: string) => void;
+  onFollowLink: (link: PreviewLink) => void;
+}
+
+/** The sheet drawn as Excel shows it: column letters, row numbers, merged cells, and the marks' fills. */
+export function GridView(props: GridViewProps) {
+  const { grid, columnWidths, marks, dropDowns, links, selected, selectionCount } = props;
+  const styles = useStyles();
+  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const width = Math.max(0, ...grid.values.map((row) => row.length));
+
+  const { spans, covered } = useMemo(() => {
+    const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+    const covered = new Set<string>();
+    for (const m of grid.merges ?? []) {
+      spans.set(`${m.row},${m.col}`, { rowSpan: m.rowCount, colSpan: m.colCount });
+      for (let r = m.row; r < m.row + m.rowCount; r++)
+        for (let c = m.col; c < m.col + m.colCount; c++)
+          if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
+    }
+    return { spans, covered };
+  }, [grid.merges]);
+
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: "center", inline: "center", behavior: "smooth" });
+  }, [selected, selectionCount]);
+
+  const columns = Array.from({ length: width }, (_, c) => grid.origin.col + c);
+  return (
+    <table className={styles.table} aria-label={grid.sheet} data-sheet={grid.sheet}>
+      <colgroup>
+        <col style={{ width: "40px" }} />
+        {columns.map((col, c) => (
+          <col
+            key={col}
+            style={{ width: `${Math.round((columnWidths?.[c] ?? DEFAULT_WIDTH_CHARS) * 7 + 5)}px` }}
+          />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <th className={styles.corner} aria-hidden="true" />
+          {columns.map((col) => (
+            <th key={col} scope="col" className={styles.colHead}>
+              {columnLetter(col)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.values.map((row, r) => {
+          const absRow = grid.origin.row + r;
+          return (
+            <tr key={absRow}>
+              <th scope="row" className={styles.rowHead}>
+                {absRow + 1}
+              </th>
+              {columns.map((col, c) => {
+                if (covered.has(`${r},${c}`)) return null;
+                const address = cellAddress(absRow, col);
+                const value = row[c] ?? "";
+                const mark = marks?.get(address);
+                const choices = dropDowns?.get(address);
+                const link = links?.get(address);
+                const isSelected = selected === address;
+                const span = spans.get(`${r},${c}`);
+                const classes = [
+                  styles.cell,
+                  typeof value === "number" ? styles.number : "",
+                  isSelected ? styles.selected : "",
+                ];
+                return (
+                  <td
+                    key={col}
+                    ref={isSelected ? selectedRef : undefined}
+                    className={classes.join(" ")}
+                    data-address={address}
+                    data-mark={mark?.kind}
+                    title={mark?.reason}
+                    rowSpan={span?.rowSpan}
+                    colSpan={span?.colSpan}
+                    data-selected={isSelected || undefined}
+                    style={mark ? { backgroundColor: MARK_FILL[mark.kind] } : undefined}
+                  >
+                    {choices ? (
+                      <select
+                        className={styles.select}
+                        aria-label={address}
+                        value={typeof value === "string" ? value : ""}
+                        onChange={(event) => props.onSetCell(address, event.target.value)}
+                      >
+                        <option value="" />
+                        {choices.map((choice) => (
+                          <option key={choice} value={choice}>
+                            {choice}
+                          </option>
+                        ))}
+                      </select>
+                    ) : link ? (
+                      <button type="button" className={styles.link} onClick={() => props.onFollowLink(link)}>
+                        {displayValue(value)}
+                      </button>
+                    ) : (
+                      displayValue(value, grid.numberFormats?.[r]?.[c])
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

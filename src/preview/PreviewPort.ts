@@ -1,0 +1,241 @@
+import { cellAddress, parseAddress } from "../core/address";
+import { checkSheet } from "../core/check";
+import { planMarks, type MarkKind } from "../core/marks";
+import { resolveOptions } from "../core/options";
+import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
+import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
+import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
+
+/** A mark in the preview's format layer: drawn over the cell, never written into its value. */
+export interface PreviewMark {
+  kind: MarkKind;
+  reason: string;
+}
+
+/** A cell that links to another cell (the summary sheet's 来源单元格 column). */
+export interface PreviewLink {
+  sheet: string;
+  cell: string;
+}
+
+export interface PreviewSheet {
+  grid: SheetGrid;
+  /** Column widths in Excel's character units, for drawing; null where the sheet keeps the default. */
+  columnWidths?: Array<number | null>;
+}
+
+/** Everything the grid view draws. A new object after every change, so React sees the change. */
+export interface PreviewState {
+  sheets: readonly PreviewSheet[];
+  activeSheet: string;
+  /** sheet → address → mark. */
+  marks: ReadonlyMap<string, ReadonlyMap<string, PreviewMark>>;
+  /** sheet → address → drop-down choices (the completion columns' data validation). */
+  dropDowns: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** sheet → address → link target. */
+  links: ReadonlyMap<string, ReadonlyMap<string, PreviewLink>>;
+  selected: PreviewLink | null;
+  /** Counts selections, so selecting the same cell twice still scrolls to it. */
+  selectionCount: number;
+}
+
+function failure(message: string, messageEn: string, cell?: string) {
+  return { ok: false as const, message, messageEn, ...(cell ? { cell } : {}) };
+}
+
+const OK: Outcome = { ok: true, value: undefined };
+const LINK = /^=HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)"/u;
+
+/**
+ * The WorkbookPort over an in-memory workbook: the same checks and marks as in Excel, with the marks
+ * kept in a format layer beside the values, exactly as conditional formats sit beside a sheet's cells.
+ */
+export class PreviewPort implements WorkbookPort {
+  private state: PreviewState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(sheets: readonly PreviewSheet[], activeSheet?: string) {
+    const first = sheets[0];
+    if (!first) throw new Error("预览工作簿至少要有一张工作表");
+    this.state = {
+      sheets,
+      activeSheet: activeSheet ?? first.grid.sheet,
+      marks: new Map(),
+      dropDowns: new Map(),
+      links: new Map(),
+      selected: null,
+      selectionCount: 0,
+    };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): PreviewState => this.state;
+
+  private update(change: Partial<PreviewState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  private sheet(name: string): PreviewSheet | undefined {
+    return this.state.sheets.find((s) => s.grid.sheet === name);
+  }
+
+  /** The sheet tab the user clicked. */
+  activate(sheet: string): void {
+    if (this.sheet(sheet)) this.update({ activeSheet: sheet });
+  }
+
+  /** A value typed (or picked from a drop-down) into a cell, as the user would in Excel. */
+  setCell(sheet: string, address: string, value: CellValue): void {
+    const target = this.sheet(sheet);
+    const at = parseAddress(address);
+    if (!target || !at) return;
+    this.replaceSheet(writeCells(target, [{ row: at.row, col: at.col, value }]));
+  }
+
+  private replaceSheet(next: PreviewSheet, extra: Partial<PreviewState> = {}): void {
+    const exists = this.sheet(next.grid.sheet);
+    const sheets = exists
+      ? this.state.sheets.map((s) => (s === exists ? next : s))
+      : [...this.state.sheets, next];
+    this.update({ ...extra, sheets });
+  }
+
+  async checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
+    const options = resolveOptions(request);
+    if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
+    const active = this.sheet(this.state.activeSheet);
+    if (!active) return failure("没有活动工作表", "No active sheet");
+    const result = checkSheet(active.grid, options.options);
+    // A second check replaces the first one's marks on that sheet, as in Excel.
+    const sheetMarks = new Map<string, PreviewMark>();
+    for (const mark of planMarks(result))
+      sheetMarks.set(mark.address, { kind: mark.kind, reason: mark.reason });
+    const marks = new Map(this.state.marks);
+    marks.set(active.grid.sheet, sheetMarks);
+    this.update({ marks });
+    return { ok: true, value: result };
+  }
+
+  async clearMarks(): Promise<Outcome> {
+    this.update({ marks: new Map() });
+    return OK;
+  }
+
+  async selectCell(sheet: string, address: string): Promise<Outcome> {
+    if (!this.sheet(sheet)) return failure(`找不到工作表“${sheet}”`, `Sheet "${sheet}" not found`);
+    if (!parseAddress(address))
+      return failure(`“${address}”不是单元格地址`, `"${address}" is not a cell address`);
+    this.update({
+      activeSheet: sheet,
+      selected: { sheet, cell: address },
+      selectionCount: this.state.selectionCount + 1,
+    });
+    return OK;
+  }
+
+  async writeSummarySheet(
+    result: SheetResult,
+    overwrite: boolean,
+  ): Promise<Outcome | { ok: false; exists: true }> {
+    if (this.sheet(SUMMARY_SHEET) && !overwrite) return { ok: false, exists: true };
+    const rows = summaryRows(result);
+    const linkColumn = SUMMARY_HEADER.length - 1;
+    const links = new Map<string, PreviewLink>();
+    const values: CellValue[][] = [
+      [rows.title, ...SUMMARY_HEADER.slice(1).map(() => "")],
+      [...SUMMARY_HEADER],
+      ...rows.values.map((row, i) => {
+        const match = LINK.exec(rows.links[i] ?? "");
+        if (!match) return [...row, ""];
+        const target = { sheet: (match[1] as string).replace(/''/gu, "'"), cell: match[2] as string };
+        links.set(cellAddress(i + 2, linkColumn), target);
+        return [...row, target.cell];
+      }),
+    ];
+    const allLinks = new Map(this.state.links);
+    allLinks.set(SUMMARY_SHEET, links);
+    this.replaceSheet(
+      { grid: { sheet: SUMMARY_SHEET, origin: { row: 0, col: 0 }, values } },
+      { links: allLinks },
+    );
+    return OK;
+  }
+
+  async addCompletionColumns(table: TableResult): Promise<Outcome> {
+    const target = this.sheet(table.sheet);
+    if (!target) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" not found`);
+    const plan = planCompletionColumns(table);
+    if (!plan) return OK;
+    const width = plan.quarters.length;
+    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
+      for (let col = plan.firstCol; col < plan.firstCol + width; col++) {
+        if (!isEmpty(valueAt(target.grid, row, col))) {
+          const cell = cellAddress(row, col);
+          return failure(
+            `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
+            `Cell ${cell} right of the table is not empty; no columns were added`,
+            cell,
+          );
+        }
+      }
+    }
+    const writes = plan.quarters.map((q, i) => ({
+      row: plan.headerRow,
+      col: plan.firstCol + i,
+      value: QUARTER_HEADER[q],
+    }));
+    const choices = new Map(this.state.dropDowns.get(table.sheet) ?? []);
+    for (let row = plan.firstDataRow; row <= plan.lastDataRow; row++) {
+      for (let i = 0; i < width; i++) choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES);
+    }
+    const dropDowns = new Map(this.state.dropDowns);
+    dropDowns.set(table.sheet, choices);
+    this.replaceSheet(writeCells(target, writes), { dropDowns });
+    return OK;
+  }
+}
+
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/** The value at a 0-based absolute row/column, undefined outside the grid. */
+export function valueAt(grid: SheetGrid, row: number, col: number): CellValue | undefined {
+  return grid.values[row - grid.origin.row]?.[col - grid.origin.col];
+}
+
+/** A copy of the sheet with the cells written, the grid grown (with "") to hold them. */
+function writeCells(
+  sheet: PreviewSheet,
+  writes: Array<{ row: number; col: number; value: CellValue }>,
+): PreviewSheet {
+  const { grid } = sheet;
+  const values = grid.values.map((row) => [...row]);
+  const numberFormats = grid.numberFormats?.map((row) => [...row]);
+  let width = Math.max(0, ...values.map((row) => row.length));
+  for (const { row, col, value } of writes) {
+    const r = row - grid.origin.row;
+    const c = col - grid.origin.col;
+    if (r < 0 || c < 0) continue;
+    while (values.length <= r) values.push([]);
+    width = Math.max(width, c + 1);
+    for (const line of values) while (line.length < width) line.push("");
+    if (numberFormats) {
+      while (numberFormats.length < values.length) numberFormats.push([]);
+      for (const line of numberFormats) while (line.length < width) line.push("General");
+    }
+    (values[r] as CellValue[])[c] = value;
+  }
+  const columnWidths = sheet.columnWidths ? [...sheet.columnWidths] : undefined;
+  while (columnWidths && columnWidths.length < width) columnWidths.push(null);
+  return {
+    grid: { ...grid, values, ...(numberFormats ? { numberFormats } : {}) },
+    ...(columnWidths ? { columnWidths } : {}),
+  };
+}

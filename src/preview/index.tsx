@@ -1,0 +1,35 @@
+import { isValid, parse } from "date-fns";
+import { createRoot } from "react-dom/client";
+import { languageFor } from "../taskpane/i18n";
+import { parsePreviewData } from "./data";
+import { PreviewApp } from "./PreviewApp";
+
+/**
+ * The preview page: `preview.html?sample=zimao-2022.xlsx&lang=en&date=2023-06-20` (all optional).
+ * The sample grids load as their own chunk, so the page shell appears at once.
+ */
+async function main(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const params = new URLSearchParams(window.location.search);
+  // Chinese unless asked: the page is for the same offices the add-in serves.
+  const lang = languageFor(params.get("lang"));
+  const date = params.get("date");
+  const today = date ? parse(date, "yyyy-MM-dd", new Date()) : undefined;
+  const root = createRoot(container);
+  const data = parsePreviewData((await import("./samples.json")).default);
+  if (!data.ok) {
+    root.render(<p role="alert">{data.message}</p>);
+    return;
+  }
+  root.render(
+    <PreviewApp
+      workbooks={data.workbooks}
+      initialFile={params.get("sample")}
+      lang={lang}
+      today={today && isValid(today) ? today : undefined}
+    />,
+  );
+}
+
+void main();
