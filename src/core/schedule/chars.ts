@@ -117,8 +117,14 @@ export function isRangeConnector(ch: string): boolean {
 /** Separators trimmed off both ends of a clause text (SEMANTICS §3), besides white space. */
 const TRIM = new Set([":", "：", ",", "，", ";", "；", "。", "、"]);
 
+function isSpaceCode(code: number): boolean {
+  return (
+    code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff
+  );
+}
+
 export function isTrimChar(ch: string): boolean {
-  return TRIM.has(ch) || ch.trim() === "";
+  return isSpaceCode(ch.charCodeAt(0)) || TRIM.has(ch);
 }
 
 /** `text` without separators and white space at both ends. */

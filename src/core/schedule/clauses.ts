@@ -21,33 +21,50 @@ function isQuarter(n: number): n is Quarter {
   return n === 1 || n === 2 || n === 3 || n === 4;
 }
 
-/** Due date and coverage of one resolved marker, or the reason it is impossible. */
-function toCandidate(r: Resolved): Omit<Candidate, "start" | "end" | "itemStart"> | null {
+/** Due date and coverage of one resolved marker, or null when it names a date that does not exist. */
+function toCandidate(r: Resolved): Candidate | null {
   const t = r.token;
+  const make = (
+    role: Candidate["role"],
+    quarters: Quarter[] | null,
+    months: number[] | null,
+    due: string,
+    before: boolean,
+  ): Candidate => ({
+    role,
+    start: t.start,
+    end: t.end,
+    itemStart: r.itemStart,
+    quarters,
+    months,
+    due,
+    before,
+  });
   if (t.kind === "quarter") {
     if (!t.quarters.every(isQuarter)) return null;
     const quarters = t.quarters as Quarter[];
     const first = quarters[0] as Quarter;
     const last = quarters[quarters.length - 1] as Quarter;
-    const due = t.before ? beforeQuarter(r.year, first) : quarterEnd(r.year, last);
-    return { role: "quarter", quarters, months: null, due, before: t.before };
+    return make(
+      "quarter",
+      quarters,
+      null,
+      t.before ? beforeQuarter(r.year, first) : quarterEnd(r.year, last),
+      t.before,
+    );
   }
   if (t.kind === "period") {
-    if (t.period === "firstHalf")
-      return { role: "coarse", quarters: [1, 2], months: null, due: quarterEnd(r.year, 2), before: false };
-    if (t.period === "secondHalf")
-      return { role: "coarse", quarters: [3, 4], months: null, due: quarterEnd(r.year, 4), before: false };
-    const role = t.period === "yearEnd" ? "coarse" : "point";
-    return { role, quarters: null, months: [12], due: monthEnd(r.year, 12), before: false };
+    if (t.period === "firstHalf") return make("coarse", [1, 2], null, quarterEnd(r.year, 2), false);
+    if (t.period === "secondHalf") return make("coarse", [3, 4], null, quarterEnd(r.year, 4), false);
+    return make(t.period === "yearEnd" ? "coarse" : "point", null, [12], monthEnd(r.year, 12), false);
   }
   if (t.month < 1 || t.month > 12 || (t.fromMonth !== null && (t.fromMonth < 1 || t.fromMonth > 12)))
     return null;
   const months = t.fromMonth === null ? [t.month] : monthsOfRange(r.fromYear, t.fromMonth, r.year, t.month);
   let due: string | null;
-  if (t.day.type === "day") due = dayOf(r.year, t.month, t.day.day);
-  else if (t.day.type === "fixed") due = dayOf(r.year, t.month, t.day.day);
-  else due = t.before ? beforeMonth(r.year, t.month) : monthEnd(r.year, t.month);
-  return due === null ? null : { role: "point", quarters: null, months, due, before: t.before };
+  if (t.day.type === "end") due = t.before ? beforeMonth(r.year, t.month) : monthEnd(r.year, t.month);
+  else due = dayOf(r.year, t.month, t.day.day);
+  return due === null ? null : make("point", null, months, due, t.before);
 }
 
 export interface Clauses {
@@ -66,9 +83,8 @@ export function buildClauses(text: string, resolved: Resolved[]): Clauses {
   const candidates: Candidate[] = [];
   for (const r of resolved) {
     const c = toCandidate(r);
-    const span = { start: r.token.start, end: r.token.end, itemStart: r.itemStart };
-    if (c) candidates.push({ ...c, ...span });
-    else diagnostics.push(impossibleDate(text.slice(span.start, span.end)));
+    if (c) candidates.push(c);
+    else diagnostics.push(impossibleDate(text.slice(r.token.start, r.token.end)));
   }
 
   let markers = candidates;
