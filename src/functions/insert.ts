@@ -1,0 +1,122 @@
+import { cellAddress, columnLetter } from "../core/address";
+import type { Outcome } from "../core/port";
+import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
+
+/**
+ * Where 插入状态列 writes: for each table, the column right after it gets `进度状态` in the header row and
+ * `=DUTY.STATUS(<first column><row>)` in each project's first row. Pure: the Office.js write is in
+ * src/excel/status-column.ts. Only empty cells are written, so nothing a user typed is ever replaced.
+ */
+
+export const STATUS_HEADER = "进度状态";
+
+export interface StatusColumnPlan {
+  sheet: string;
+  /** Column letter of the new column. */
+  column: string;
+  /** 1-based first and last sheet rows written (the table's header to its last row). */
+  firstRow: number;
+  lastRow: number;
+  /** One formula or text per row from `firstRow` to `lastRow`; "" leaves the (empty) cell empty. */
+  formulas: string[][];
+  /** How many `DUTY.STATUS` formulas the plan writes. */
+  count: number;
+}
+
+function valueAt(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.values[row - grid.origin.row]?.[col - grid.origin.col] ?? "";
+}
+
+function isEmpty(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/** A header cell of the table, or the cell right of it, already says 进度状态. */
+function existingStatusColumn(grid: SheetGrid, table: TableResult): string | null {
+  for (const row of table.headerRows) {
+    for (let col = table.firstCol; col <= table.lastCol + 1; col += 1) {
+      const value = valueAt(grid, row - 1, col);
+      if (typeof value === "string" && value.replace(/\s+/gu, "") === STATUS_HEADER)
+        return cellAddress(row - 1, col);
+    }
+  }
+  return null;
+}
+
+function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPlan> {
+  const existing = existingStatusColumn(grid, table);
+  if (existing) {
+    return {
+      ok: false,
+      message: `已有进度状态列（单元格 ${existing}），未重复插入`,
+      messageEn: `There is already a status column (cell ${existing}); nothing was inserted`,
+      cell: existing,
+    };
+  }
+  const col = table.lastCol + 1;
+  for (let row = table.firstRow; row <= table.lastRow; row += 1) {
+    if (!isEmpty(valueAt(grid, row - 1, col))) {
+      const address = cellAddress(row - 1, col);
+      return {
+        ok: false,
+        message: `单元格 ${address} 已有内容：进度状态列只插入到表格右侧的空列，未作任何修改`,
+        messageEn: `Cell ${address} is not empty: the status column goes only into an empty column right of the table; nothing was changed`,
+        cell: address,
+      };
+    }
+  }
+  const merged = (grid.merges ?? []).find((m) => {
+    const top = grid.origin.row + m.row + 1;
+    const left = grid.origin.col + m.col;
+    return (
+      left <= col && col < left + m.colCount && top <= table.lastRow && table.firstRow < top + m.rowCount
+    );
+  });
+  if (merged) {
+    const address = cellAddress(grid.origin.row + merged.row, grid.origin.col + merged.col);
+    return {
+      ok: false,
+      message: `单元格 ${address} 所在的合并单元格跨过了表格右侧的列，未作任何修改`,
+      messageEn: `The merged cell at ${address} reaches into the column right of the table; nothing was changed`,
+      cell: address,
+    };
+  }
+
+  const first = columnLetter(table.firstCol);
+  const projectRows = new Set(table.projects.map((p) => p.row));
+  const headerRow = table.headerRows[0] ?? table.firstRow;
+  const formulas: string[][] = [];
+  for (let row = table.firstRow; row <= table.lastRow; row += 1) {
+    if (row === headerRow) formulas.push([STATUS_HEADER]);
+    else formulas.push([projectRows.has(row) ? `=DUTY.STATUS(${first}${row})` : ""]);
+  }
+  return {
+    ok: true,
+    value: {
+      sheet: table.sheet,
+      column: columnLetter(col),
+      firstRow: table.firstRow,
+      lastRow: table.lastRow,
+      formulas,
+      count: projectRows.size,
+    },
+  };
+}
+
+/** The status column of every table on the sheet, or the first reason it cannot be inserted. */
+export function planStatusColumns(grid: SheetGrid, result: SheetResult): Outcome<StatusColumnPlan[]> {
+  if (result.tables.length === 0) {
+    return {
+      ok: false,
+      message: "当前工作表中未找到责任分解表，未插入进度状态列",
+      messageEn: "No breakdown table on this sheet; no status column was inserted",
+    };
+  }
+  const plans: StatusColumnPlan[] = [];
+  for (const table of result.tables) {
+    const plan = planTable(grid, table);
+    if (!plan.ok) return plan;
+    plans.push(plan.value);
+  }
+  return { ok: true, value: plans };
+}
