@@ -18,15 +18,28 @@ class Sheet {
   private readonly covering = new Map<number, MergedArea>();
   private readonly filledRows = new Map<number, number[]>();
   private readonly matches = new Map<string, HeaderMatch>();
+  private readonly hidden = new Set<number>();
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.values.length;
     this.colCount = Math.max(0, ...grid.values.map((row) => row.length));
     this.norm = grid.values.map((row) => row.map((v) => normalizeText(cellText(v))));
+    // Merges are clipped to the grid (a whole-row merge must not cost 16,384 cells per row).
     for (const m of grid.merges ?? []) {
-      for (let r = m.row; r < m.row + m.rowCount; r += 1) {
-        for (let c = m.col; c < m.col + m.colCount; c += 1) this.covering.set(this.key(r, c), m);
+      const rowEnd = Math.min(m.row + m.rowCount, this.rowCount);
+      const colEnd = Math.min(m.col + m.colCount, this.colCount);
+      for (let r = Math.max(0, m.row); r < rowEnd; r += 1) {
+        for (let c = Math.max(0, m.col); c < colEnd; c += 1) {
+          this.covering.set(this.key(r, c), m);
+          // Office gives a merge's value in its top-left cell only; a reader that echoes it elsewhere is evened out.
+          if (r !== m.row || c !== m.col) this.hidden.add(this.key(r, c));
+        }
       }
+    }
+    for (const key of this.hidden) {
+      const r = Math.floor(key / (this.colCount + 1));
+      const row = this.norm[r];
+      if (row) row[key - r * (this.colCount + 1)] = "";
     }
   }
 
@@ -35,6 +48,7 @@ class Sheet {
   }
 
   value(r: number, c: number): CellValue {
+    if (this.hidden.has(this.key(r, c))) return "";
     return this.grid.values[r]?.[c] ?? "";
   }
 

@@ -318,6 +318,37 @@ describe("rows inside a table", () => {
     expect(values(table.projects[0]?.cells.content)).toEqual(["建设一座公园", "配套停车场"]);
   });
 
+  it("reads a merge's value from its top-left cell only, even when a reader echoes it", () => {
+    const merges: MergedArea[] = [
+      { row: 1, col: 0, rowCount: 1, colCount: 7 },
+      { row: 2, col: 0, rowCount: 2, colCount: 1 },
+      { row: 2, col: 1, rowCount: 2, colCount: 1 },
+    ];
+    const table = only(
+      [
+        HEADER,
+        Array.from({ length: 7 }, () => "一、民生保障类"),
+        row(1, "甲", "第一季度：开工"),
+        row(1, "甲", "第二季度：完工"),
+      ],
+      merges,
+    );
+    expect(table.projects.map((p) => [p.rows, p.category, addresses(p.cells.name)])).toEqual([
+      [[3, 4], "一、民生保障类", ["B3"]],
+    ]);
+    expect(addresses(table.projects[0]?.cells.schedule)).toEqual(["C3", "C4"]);
+  });
+
+  it("clips merges that reach past the grid", () => {
+    const table = only(
+      [HEADER, row(1, "甲", "第一季度：开工")],
+      [{ row: 0, col: 0, rowCount: 1_048_576, colCount: 1 }],
+    );
+    expect(table.projects.map((p) => [p.rows, p.cells.index, values(p.cells.name)])).toEqual([
+      [[2], undefined, ["甲"]],
+    ]);
+  });
+
   it("gives a project the value of a cell merged down from the project above", () => {
     const table = only(
       [HEADER, row(1, "甲", "第一季度：开工", ["", "", "张三", "办公室"]), row(2, "乙", "第二季度：完工")],
