@@ -54,11 +54,21 @@ function classify(bytes: Buffer, name: string | null): void {
   if (startsWith(bytes, CFB_MAGIC)) {
     if (isEncryptedPackage(bytes))
       throw new WorkbookError("file.encrypted", "工作簿设置了打开密码，请在 Excel 中取消密码后另存再检查");
-    throw new WorkbookError("file.notXlsx", "这是旧版 .xls 工作簿，请在 Excel 中另存为 .xlsx 后再检查");
+    throw new WorkbookError(
+      "file.notXlsx",
+      "这是旧版 Office 格式（如 .xls）的文件，请在 Excel 中另存为 .xlsx 后再检查",
+    );
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
     const ext = name ? extname(name).toLowerCase() : "";
-    const kind = ext === ".csv" ? "CSV 文本" : ext ? `${ext} 文件` : "该文件";
+    const kind =
+      ext === ".csv"
+        ? "CSV 文本"
+        : ext === ".xlsx" || ext === ".xlsm"
+          ? "文件内容（可能只是改了扩展名）"
+          : ext
+            ? `${ext} 文件`
+            : "该文件";
     throw new WorkbookError("file.notXlsx", `${kind}不是 .xlsx 工作簿，请在 Excel 中另存为 .xlsx 后再检查`);
   }
 }
@@ -166,6 +176,9 @@ export async function loadWorkbook(source: string | Buffer): Promise<ExcelJS.Wor
       `文件已损坏或不是有效的 .xlsx 工作簿（${(error as Error).message}）`,
     );
   }
+  // A zip without a workbook part (a .docx, a renamed archive) loads as a workbook with no sheets.
+  if (workbook.worksheets.length === 0)
+    throw new WorkbookError("file.notXlsx", "压缩包中没有 Excel 工作表（可能是 Word 等其他格式的文件）");
   return workbook;
 }
 

@@ -242,7 +242,7 @@ describe("exit codes and bad input", () => {
     ["missing", () => join(dir, "不存在.xlsx"), /文件不存在/],
     ["corrupt zip", () => corrupt, /已损坏/],
     ["password-protected", () => encrypted, /打开密码/],
-    ["legacy .xls", () => xls, /旧版 \.xls/],
+    ["legacy .xls", () => xls, /旧版 Office 格式（如 \.xls）/],
     [".csv", () => csv, /CSV 文本不是 \.xlsx/],
   ])(
     "a %s file: one Chinese line naming it, exit 2, the other files still checked",

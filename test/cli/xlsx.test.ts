@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readWorkbookGrids, WorkbookError } from "../../src/cli/xlsx";
 import type { CellValue, SheetGrid } from "../../src/core/types";
+import { storedZip } from "./zip";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -135,6 +136,7 @@ describe("readWorkbookGrids errors", () => {
     expect(await codeOf(cfb)).toBe("file.notXlsx");
     expect(await codeOf(encrypted)).toBe("file.encrypted");
     expect(await codeOf(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("file.corrupt");
+    expect(await codeOf(storedZip({ "word/document.xml": "<w:document/>" }))).toBe("file.notXlsx");
   });
 
   it("reads the committed samples", async () => {
