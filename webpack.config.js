@@ -129,10 +129,20 @@ module.exports = async (env = {}, argv = {}) => {
           // React and Fluent UI go in their own chunk used only by the pane and the preview, so that
           // functions.js and commands.js stay small and register before the UI libraries are parsed.
           ui: {
-            test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers|use-sync-external-store)[\\/]/,
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|@emotion|tabster|keyborg|rtl-css-js|stylis|@swc[\\/]helpers|use-sync-external-store)[\\/]/,
             name: "ui",
             chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "preview",
             enforce: true,
+            priority: 20,
+          },
+          // The engine (core, Excel adapter, zod, date-fns) is downloaded once for the commands and the
+          // pane. functions.js stays self-contained: Excel may also load it on its own as the functions Script.
+          engine: {
+            name: "engine",
+            chunks: (chunk) => chunk.name === "commands" || chunk.name === "taskpane",
+            minChunks: 2,
+            enforce: true,
+            priority: 10,
           },
         },
       },

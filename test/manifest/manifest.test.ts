@@ -1,7 +1,10 @@
 import fs from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { createRequire } from "module";
+import { chromium } from "playwright-core";
 import webpack from "webpack";
 import { checkManifest, pngSize, type Emitted } from "./check-manifest";
 
@@ -206,4 +209,88 @@ describe("webpack --env url", () => {
       '<a u="https://h.example:8443/d/x.html"/><AppDomain>https://h.example:8443</AppDomain>',
     );
   });
+});
+
+/**
+ * Office.js stand-in for the page test: records what the page registers with Excel. The real office.js
+ * comes from Microsoft's CDN, which is unreachable here.
+ */
+const FAKE_OFFICE_JS = `
+window.__registered = { functions: [], actions: [] };
+window.CustomFunctions = { associate: function (id) { window.__registered.functions.push(id); } };
+window.Office = {
+  onReady: function (callback) {
+    var info = { host: "Excel", platform: "PC" };
+    if (callback) setTimeout(function () { callback(info); }, 0);
+    return Promise.resolve(info);
+  },
+  actions: { associate: function (id) { window.__registered.actions.push(id); } },
+  addin: { showAsTaskpane: function () { return Promise.resolve(); } },
+  context: {
+    displayLanguage: "zh-CN",
+    requirements: { isSetSupported: function () { return true; } },
+  },
+  HostType: { Excel: "Excel" },
+};
+`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+describe("the shared runtime page (taskpane.html)", () => {
+  it("registers every DUTY function and both ribbon commands, and renders the pane, without errors", async () => {
+    const server = http.createServer((request, response) => {
+      const rel = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+      const file = path.join(outDir, rel);
+      if (!file.startsWith(outDir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, {
+        "Content-Type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      });
+      response.end(fs.readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const failed: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("response", (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+        route.fulfill({ status: 200, contentType: "text/javascript", body: FAKE_OFFICE_JS }),
+      );
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html`, { waitUntil: "load" });
+      await page.waitForFunction(() => (document.getElementById("root")?.childElementCount ?? 0) > 0, null, {
+        timeout: 15_000,
+      });
+      const registered = (await page.evaluate("window.__registered")) as {
+        functions: string[];
+        actions: string[];
+      };
+      const metadata = JSON.parse(fs.readFileSync(path.join(outDir, "functions.json"), "utf8")) as {
+        functions: Array<{ id: string }>;
+      };
+      expect(errors).toEqual([]);
+      expect(failed).toEqual([]);
+      expect([...registered.functions].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+      expect([...registered.actions].sort()).toEqual(associatedNames().sort());
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 60_000);
 });
