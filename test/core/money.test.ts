@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   computeTotals,
   fenToWan,
@@ -259,5 +260,27 @@ describe("computeTotals", () => {
     const { totals } = computeTotals([project(3, null, 5)], [], {});
     expect(totals.annualShareOfTotal).toBeNull();
     expect(totals.total).toBe(0);
+  });
+});
+
+describe("money properties", () => {
+  it("reads back exactly what it formats, in every unit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 14 }), (fen) => {
+        expect(parseAmount(formatWan(fen), "wan").amount?.fen).toBe(fen);
+        expect(parseAmount(fenToWan(fen), "wan").amount?.fen).toBe(fen);
+        expect(parseAmount(`${formatWan(fen)}万元`, "yuan").amount?.fen).toBe(fen);
+      }),
+    );
+  });
+
+  it("sums exactly whatever the order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 ** 12 }), { maxLength: 50 }), (fens) => {
+        const forward = sumFen(fens);
+        expect(sumFen([...fens].reverse())).toBe(forward);
+        expect(forward).toBe(fens.reduce((a, b) => a + b, 0));
+      }),
+    );
   });
 });
