@@ -69,7 +69,7 @@ const HELP_BODY = `<main style="font-family: 'Microsoft YaHei', 'Segoe UI', sans
       <p lang="en">Open the sheet holding the breakdown table and choose <b>Check progress</b> on the DutyCheck tab.
         Overdue milestones are marked red, due-soon yellow, done green; the pane lists them with investment totals and
         reading problems. <b>Clear marks</b> removes every mark the add-in made, leaving contents and formatting as they were.</p>
-      <p>部署与旁加载：见项目文档 docs/deploy.md。</p>
+      <p>加载项由单位管理员部署；遇到问题请联系管理员（部署说明见项目的 docs/deploy.md）。</p>
     </main>`;
 
 module.exports = async (env = {}, argv = {}) => {
