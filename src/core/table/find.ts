@@ -3,7 +3,7 @@ import { countDateExpressions } from "../schedule";
 import { cellText, normalizeText, unitLine, yearsIn } from "../text";
 import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from "../types";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
-import { bareQuarter, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
+import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
 
 /**
  * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
@@ -147,15 +147,11 @@ function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
   return spans;
 }
 
-function looksLikeHeaderText(text: string): boolean {
-  return text.length > 0 && text.length <= 24 && !/^[\d.,-]+$/u.test(text);
-}
-
 /** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
 function readHeader(sheet: Sheet, r: number): Header | null {
   const top = sheet.filled(r);
   // A header has at least three short names and never starts with a number (a data row's index does).
-  if (top.filter((c) => looksLikeHeaderText(sheet.text(r, c))).length < 3) return null;
+  if (top.filter((c) => headerSized(sheet.text(r, c))).length < 3) return null;
   if (typeof sheet.value(r, top[0] as number) === "number") return null;
   let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
   const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
@@ -163,7 +159,7 @@ function readHeader(sheet: Sheet, r: number): Header | null {
   const childRow =
     spans.length > 0 &&
     below.length > 0 &&
-    below.every((c) => inSpan(c) !== undefined && looksLikeHeaderText(sheet.text(r + 1, c)));
+    below.every((c) => inSpan(c) !== undefined && headerSized(sheet.text(r + 1, c)));
   if (!childRow) spans = [];
 
   const candidates: Candidate[] = [];

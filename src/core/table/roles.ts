@@ -123,7 +123,7 @@ const QUARTER_Q = /^Q([1-4])(?:完成|进展|推进|落实|进度)/iu;
 /** A bare quarter (`一季度`, `第三季度`, `Q2`) under a progress parent. */
 const BARE_QUARTER = /^(?:第)?([一二三四1-4])季度$|^Q([1-4])$/iu;
 
-/** Header text longer than this is prose (a data cell), not a column name. */
+/** Header text longer than this (bracketed notes aside) is prose, not a column name. */
 const MAX_HEADER_LENGTH = 24;
 
 export interface HeaderMatch {
@@ -159,10 +159,18 @@ function bestRole(text: string): { role: Role; score: number } | null {
 }
 
 /** What a header cell names: a role, a quarter's completion, and a money unit. Expects any cell text. */
+/** A normalised cell short enough to be a column name (bracketed notes aside). */
+export function headerSized(text: string): boolean {
+  const bare = stripBrackets(text);
+  return bare.length > 0 && bare.length <= MAX_HEADER_LENGTH && !/^[\d.,-]+$/u.test(bare);
+}
+
 export function matchHeader(raw: string): HeaderMatch {
   const { text, unit } = splitUnit(raw);
-  if (text === "" || text.length > MAX_HEADER_LENGTH || /^[\d.,-]+$/u.test(text)) return NO_MATCH;
+  if (text === "" || text.length > MAX_HEADER_LENGTH * 3 || /^[\d.,-]+$/u.test(text)) return NO_MATCH;
+  // A long bracketed note (`（需细化到季度，写明每季度目标）`) does not make a name prose.
   const bare = stripBrackets(text);
+  if (bare.length > MAX_HEADER_LENGTH) return NO_MATCH;
   const quarterMatch = QUARTER_PROGRESS.exec(bare) ?? QUARTER_Q.exec(bare);
   const quarter = quarterOf(quarterMatch?.[1]);
   if (quarter) return { role: null, quarter, unit, score: 10 };

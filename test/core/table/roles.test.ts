@@ -14,6 +14,7 @@ describe("matchHeader", () => {
     ["项目内容", "content"],
     ["形象进度安排", "schedule"],
     ["形象进度安排 (需细化到季度)", "schedule"],
+    ["形象进度安排（需细化到季度，写明每个季度要完成的具体目标和节点）", "schedule"],
     ["项目进度", "schedule"],
     ["进度安排", "schedule"],
     ["完成时限", "schedule"],
