@@ -26,6 +26,11 @@ export function wantsColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv):
 }
 
 function processIo(): CliIo {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing with EPIPE.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -158,7 +158,8 @@ function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Pa
 
 /** The readable report of one file. */
 export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: number, p: Paint): string {
-  const lines = [p.bold(`■ ${basename(outcome.file)}`) + p.dim(`  ${outcome.file}`)];
+  const name = basename(outcome.file);
+  const lines = [p.bold(`■ ${name}`) + (name === outcome.file ? "" : p.dim(`  ${outcome.file}`))];
   const tables = tablesOf(outcome);
   tables.forEach((table, i) => {
     if (i > 0) lines.push("");
