@@ -68,9 +68,6 @@ function parseWrittenDate(text: string): Date | null {
 }
 
 const AsOfSchema = z.union([
-  z.null(),
-  z.undefined(),
-  z.literal(""),
   z.number().finite().min(1).max(MAX_SERIAL).transform(serialToDate),
   z.string().transform((text, ctx) => {
     const date = parseWrittenDate(text);
@@ -82,18 +79,32 @@ const AsOfSchema = z.union([
   }),
 ]);
 
+/** Parsed dates by argument: a column of formulas passes the same date 1,000 times in one wave. */
+const asOfMemo = new Map<string, Parsed<string>>();
+const AS_OF_MEMO_LIMIT = 256;
+
+function parseGivenAsOf(value: unknown): Parsed<string> {
+  const parsed = AsOfSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: format(parsed.data, "yyyy-MM-dd") };
+  const shown = typeof value === "string" ? `“${value}”` : String(value);
+  return argError("invalidValue", `${AS_OF_EXPECTED}，收到 ${shown}`, `${AS_OF_EXPECTED_EN}; got ${shown}`);
+}
+
 /**
  * The reference date argument: an Excel date serial, a written date (`2023-06-30`, `2023/6/30`,
  * `2023年6月30日`, `June 30, 2023`), or nothing (today). Returns `YYYY-MM-DD`.
  */
 export function parseAsOf(value: unknown, today: Date): Parsed<string> {
-  const parsed = AsOfSchema.safeParse(value);
-  if (!parsed.success) {
-    const shown = typeof value === "string" ? `“${value}”` : String(value);
-    return argError("invalidValue", `${AS_OF_EXPECTED}，收到 ${shown}`, `${AS_OF_EXPECTED_EN}; got ${shown}`);
+  if (value === null || value === undefined || value === "") {
+    return { ok: true, value: format(today, "yyyy-MM-dd") };
   }
-  const date = parsed.data instanceof Date ? parsed.data : today;
-  return { ok: true, value: format(date, "yyyy-MM-dd") };
+  const key = `${typeof value}:${String(value)}`;
+  const known = asOfMemo.get(key);
+  if (known) return known;
+  const parsed = parseGivenAsOf(value);
+  if (asOfMemo.size >= AS_OF_MEMO_LIMIT) asOfMemo.clear();
+  asOfMemo.set(key, parsed);
+  return parsed;
 }
 
 /** Where the first argument points: a sheet and a 0-based cell (the top-left one of a range). */
