@@ -270,6 +270,9 @@ const FOOTER_END = /印发$/u;
 const HEADING =
   /^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+(?:部分|类|篇|章)|[A-Z][、.])|类(?:\([^()]*\))?$|\(?(?:共)?\d+(?:项|个)\)?$/u;
 
+/** What a title line says and a section row does not: `…责任分解表`, `…项目清单`. */
+const TITLE_WORDS = /(?:表|清单|一览)$/u;
+
 interface Title {
   title: string | null;
   titleYear: number | null;
@@ -360,11 +363,15 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     if (cols.length === 1) {
       const next = headerAhead(sheet, r);
       if (next) {
-        // A page top that repeats the title over the same header is skipped; anything else opens a new table.
-        const repeated = sameLayout(next, header) && sheet.display(r, cols[0] as number) === title;
-        if (!repeated) break;
-        lastRow = r;
-        continue;
+        // Over the same columns: the title repeated at a page top is skipped, a section row just before a
+        // repeated header is read as one, another title opens a new table. Over other columns: a new table.
+        const line = sheet.display(r, cols[0] as number);
+        const same = sameLayout(next, header);
+        if (same && line === title) {
+          lastRow = r;
+          continue;
+        }
+        if (!same || TITLE_WORDS.test(normalizeText(line))) break;
       }
     }
 

@@ -523,6 +523,21 @@ describe("several tables on one sheet", () => {
     expect(names(table)).toEqual(["甲", "乙"]);
   });
 
+  it("reads a section row just before a repeated header as a section of the same table", () => {
+    const table = only([
+      ["甲镇 2023 年度为民办实事项目责任分解表"],
+      HEADER,
+      row(1, "甲", "第一季度：开工"),
+      ["二、城乡建设类"],
+      HEADER,
+      row(2, "乙", "第二季度：完工"),
+    ]);
+    expect(table.projects.map((p) => [p.cells.name?.[0]?.value, p.category])).toEqual([
+      ["甲", null],
+      ["乙", "二、城乡建设类"],
+    ]);
+  });
+
   it("ends a table at a header with other columns", () => {
     const tables = findTables(
       gridFromRows([HEADER, row(1, "甲", "第一季度：开工"), second, [1, "乙", "", "第三季度"]]),
