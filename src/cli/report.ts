@@ -1,14 +1,7 @@
 import { basename } from "node:path";
 import { groupAlerts, type AlertGroup } from "../core/alerts";
 import { periodLabel } from "../core/labels";
-import type {
-  Diagnostic,
-  Milestone,
-  MilestoneStatus,
-  StatusCounts,
-  TableResult,
-  Totals,
-} from "../core/types";
+import type { Milestone, MilestoneStatus, Project, StatusCounts, TableResult } from "../core/types";
 import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
 
 /** ANSI styling; every function is the identity when colour is off. */
@@ -98,7 +91,26 @@ function wan(value: number): string {
   return `${WAN.format(value)} 万元`;
 }
 
-function totalsLines(totals: Totals | null, warnings: Diagnostic[], p: Paint): string[] {
+/** Amounts counted but written with a qualifier (`拟定100`, `约600`): worth a second look. */
+function qualifiedLines(projects: Project[], p: Paint): string[] {
+  const lines: string[] = [];
+  for (const pr of projects) {
+    const { investment: inv } = pr;
+    const name = pr.name ?? `第 ${pr.row} 行项目`;
+    if (inv.totalQualifier && inv.total !== null)
+      lines.push(
+        `    ${p.yellow("注意")} ${name}（${inv.totalCell ?? ""}）总投资写作“${inv.totalQualifier}${WAN.format(inv.total)}”，已按 ${wan(inv.total)} 计入`,
+      );
+    if (inv.annualQualifier && inv.annual !== null)
+      lines.push(
+        `    ${p.yellow("注意")} ${name}（${inv.annualCell ?? ""}）年度投资写作“${inv.annualQualifier}${WAN.format(inv.annual)}”，已按 ${wan(inv.annual)} 计入`,
+      );
+  }
+  return lines;
+}
+
+function totalsLines(table: TableResult, p: Paint): string[] {
+  const { totals, warnings } = table;
   if (!totals) return [`  ${p.bold("投资")}：本表没有投资列（不统计）`];
   const share = totals.annualShareOfTotal === null ? "—" : SHARE.format(totals.annualShareOfTotal);
   const lines = [
@@ -123,15 +135,15 @@ function totalsLines(totals: Totals | null, warnings: Diagnostic[], p: Paint): s
   }
   for (const w of warnings.filter((d) => d.code.startsWith("money.")))
     lines.push(`    ${p.yellow("异常")} ${w.message}`);
+  lines.push(...qualifiedLines(table.projects, p));
   return lines;
 }
 
 function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Paint): string[] {
-  const project = (n: number) => `${n} 个项目`;
   const lines = [
     `  工作表“${table.sheet}” · 表头第 ${table.headerRows.join("、")} 行 · ${table.year} 年` +
       (table.title ? ` · ${table.title}` : ""),
-    `  ${project(table.projects.length)}（检查日期 ${asOf}，${dueSoonDays} 天内到期算临期）：${countsLine(table.counts, p)}`,
+    `  ${table.projects.length} 个项目（检查日期 ${asOf}，${dueSoonDays} 天内到期算临期）：${countsLine(table.counts, p)}`,
   ];
   const byLeader = groupLines("按责任领导", groupAlerts([table], "leader"), p);
   const byDepartment = groupLines("按责任科室", groupAlerts([table], "department"), p);
@@ -146,7 +158,7 @@ function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Pa
       lines.push(`    ${pr.name ?? `第 ${pr.row} 行项目`} · ${where}`);
     }
   }
-  lines.push(...totalsLines(table.totals, table.warnings, p));
+  lines.push(...totalsLines(table, p));
   const notes = table.warnings.filter((d) => !d.code.startsWith("money."));
   if (notes.length > 0) {
     lines.push(`  ${p.bold("提示")}`);

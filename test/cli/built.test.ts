@@ -59,7 +59,7 @@ function put(sheet: ExcelJS.Worksheet, row: number, values: ExcelJS.CellValue[])
   });
 }
 
-async function buildWorkbook(path: string): Promise<void> {
+async function buildWorkbook(path: string, annualTotalOnSheet = 115): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet("说明").getCell("A1").value = "填表说明：请按季度填写进度。";
   const sheet = workbook.addWorksheet("2023");
@@ -85,17 +85,16 @@ async function buildWorkbook(path: string): Promise<void> {
   sheet.getCell("D7").numFmt = "yyyy-mm-dd";
   sheet.getCell("B8").value = "合计";
   sheet.getCell("E8").value = { formula: "SUM(E4:E7)", result: 215 };
-  sheet.getCell("F8").value = { formula: "SUM(F4:F7)", result: 115 };
+  sheet.getCell("F8").value = { formula: "SUM(F4:F7)", result: annualTotalOnSheet };
 
-  sheet.getCell("B10").value = "第二批为民办实事项目";
-  sheet.mergeCells("B10:H10");
-  put(sheet, 11, HEADER);
+  // A second, differently shaped table under its own title.
+  sheet.getCell("B10").value = "测试镇 2023 年第二批为民办实事项目责任分解表";
+  sheet.mergeCells("B10:F10");
+  put(sheet, 11, ["序号", "重点工作", "完成时限", "牵头领导", "牵头单位"]);
   put(sheet, 12, [
     1,
     "图书馆延时开放",
     "10月底前开放",
-    "",
-    "",
     "李四",
     { text: "文化站", hyperlink: "https://example.org/wenhua" },
   ]);
@@ -169,6 +168,17 @@ describe("a workbook built in the test", () => {
       status: "onTrack",
     });
     expect(second?.projects[0]?.milestones.map((m) => m.due)).toEqual(["2023-10-31"]);
+  });
+
+  it("reports the 合计 row check in the readable report, and a mismatch with both figures", async () => {
+    const same = await check([file, "--as-of", "2023-06-20"]);
+    expect(same.out).toContain("合计行（第 8 行）：总投资一致，年度投资一致");
+    const wrong = join(dir, "合计不符.xlsx");
+    await buildWorkbook(wrong, 116);
+    const differs = await check([wrong, "--as-of", "2023-06-20"]);
+    expect(differs.out).toContain(
+      "合计行（第 8 行）：总投资一致，年度投资不一致（表中 116 万元，计算 115 万元）",
+    );
   });
 
   it("--sheet limits the check to one sheet, and a sheet without a table says so", async () => {
