@@ -264,7 +264,7 @@ function sameLayout(again: Header, header: Header): boolean {
 
 const TOTAL_ROW = /^(合计|总计|小计|共计|总合计|累计)/u;
 const FOOTER_START =
-  /^(抄送|印发|制表|审核|审签|联系人|联系电话|填报人|填表人|填报单位|报送|签发|主送|注:|备注:|说明:)/u;
+  /^(附件|抄送|印发|制表|审核|审签|联系人|联系电话|填报人|填表人|填报单位|报送|签发|主送|注:|备注:|说明:)/u;
 const FOOTER_END = /印发$/u;
 /** `一、民生保障类（5项）`, `（二）教育`, `第一部分`, `民生类`: a section heading. */
 const HEADING =
@@ -375,13 +375,16 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
       }
     }
 
-    lastRow = r;
-    if (isColumnNumbering(sheet, r, cols)) continue;
+    if (isColumnNumbering(sheet, r, cols)) {
+      lastRow = r;
+      continue;
+    }
     const first = cols[0] as number;
     const label = [first, indexCol, nameCol]
       .map((c) => (c === undefined ? "" : sheet.text(r, c)))
       .find((t) => TOTAL_ROW.test(t));
     if (label) {
+      lastRow = r;
       totals.push({ row: r, label });
       current = null;
       continue;
@@ -389,12 +392,14 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     const hasIndex = indexCol !== undefined && sheet.text(r, indexCol) !== "";
     const hasName = nameCol !== undefined && sheet.text(r, nameCol) !== "";
 
+    // A section row only extends the table once a row under it does (trailing lines belong to no table).
     const section = sectionText(sheet, r, cols, indexCol, nameCol, leftEdge);
     if (section !== null) {
       category = section;
       current = null;
       continue;
     }
+    lastRow = r;
     if (cols.length === 1 && first > leftEdge) {
       continueProject(r, first);
       continue;

@@ -427,6 +427,7 @@ describe("rows inside a table", () => {
 
 describe("where a table ends", () => {
   it.each([
+    ["附件2"],
     ["抄送：市委办"],
     ["制表人：张三"],
     ["审核：李四"],
@@ -535,6 +536,28 @@ describe("several tables on one sheet", () => {
     expect(table.projects.map((p) => [p.cells.name?.[0]?.value, p.category])).toEqual([
       ["甲", null],
       ["乙", "二、城乡建设类"],
+    ]);
+  });
+
+  it("keeps a trailing line out of the table, so the next table keeps its title", () => {
+    const tables = findTables(
+      gridFromRows([
+        HEADER,
+        row(1, "甲", "第一季度：开工"),
+        ["以上项目由街道统一调度"],
+        [],
+        [],
+        [],
+        [],
+        ["乙镇 2022 年为民办实事项目责任分解表"],
+        [],
+        second,
+        [1, "乙一", "内容", "第三季度：验收", "张三", "李四", "办公室"],
+      ]),
+    );
+    expect(tables.map((t) => [t.lastRow, t.title])).toEqual([
+      [2, null],
+      [11, "乙镇 2022 年为民办实事项目责任分解表"],
     ]);
   });
 
