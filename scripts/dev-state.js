@@ -4,6 +4,8 @@
  */
 const fs = require("fs");
 const path = require("path");
+const { spawnSync } = require("child_process");
+const { setTimeout: sleep } = require("timers/promises");
 
 const ROOT = path.resolve(__dirname, "..");
 const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "duty-check");
@@ -39,6 +41,24 @@ function isAlive(pid) {
     // EPERM: it exists but belongs to someone else.
     return error.code === "EPERM";
   }
+}
+
+/** Ends a server started by npm start and every process it spawned (its process group / tree). */
+async function endProcessTree(pid) {
+  if (process.platform === "win32") {
+    spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
+    return;
+  }
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup("SIGTERM");
+  for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  if (isAlive(pid)) signalGroup("SIGKILL");
 }
 
 /**
@@ -85,6 +105,7 @@ module.exports = {
   writeState,
   clearState,
   isAlive,
+  endProcessTree,
   findOfficeAddinDebugging,
   hasDesktopExcel,
 };

@@ -7,6 +7,7 @@
  * `npm start -- --preview` forces the second. `npm stop` undoes either.
  */
 const fs = require("fs");
+const path = require("path");
 const http = require("http");
 const https = require("https");
 const { spawn, spawnSync } = require("child_process");
@@ -46,13 +47,15 @@ async function waitForServer(child) {
   return null;
 }
 
-function logTail() {
+function logText() {
   try {
-    return fs.readFileSync(state.LOG_FILE, "utf8").split("\n").slice(-25).join("\n");
+    return fs.readFileSync(state.LOG_FILE, "utf8");
   } catch {
     return "";
   }
 }
+
+const logTail = () => logText().split("\n").slice(-25).join("\n");
 
 function sideload(tool) {
   console.log("实事督办：检测到桌面版 Excel 和 office-addin-debugging，正在启动开发服务器并旁加载…");
@@ -90,7 +93,7 @@ function sideload(tool) {
 async function servePreview(reason) {
   console.log(`实事督办：${reason.zh}，改为只启动开发服务器并打开预览页。`);
   console.log(`DutyCheck: ${reason.en}; serving the preview instead.`);
-  fs.mkdirSync(require("path").dirname(state.LOG_FILE), { recursive: true });
+  fs.mkdirSync(path.dirname(state.LOG_FILE), { recursive: true });
   const log = fs.openSync(state.LOG_FILE, "w");
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [state.ROOT] });
   // Detached with its own process group, so that `npm stop` can end the server and everything it spawned.
@@ -109,7 +112,7 @@ async function servePreview(reason) {
   console.log(`正在编译（日志 log: ${state.LOG_FILE}）…`);
   const base = await waitForServer(child);
   if (!base) {
-    if (state.isAlive(child.pid)) process.kill(-child.pid, "SIGTERM");
+    if (state.isAlive(child.pid)) await state.endProcessTree(child.pid);
     state.clearState();
     console.error(`开发服务器没有启动 (the dev server did not start). 日志末尾 / log tail:\n${logTail()}`);
     process.exit(1);
@@ -120,6 +123,11 @@ async function servePreview(reason) {
   console.log(`  加载项 Add-in:  ${base}taskpane.html   清单 manifest: ${base}manifest.xml`);
   if (base.startsWith("http:")) {
     console.log("  （http 仅供预览；Excel 只加载 https 的加载项。http serves the preview only.）");
+    // The dev server logged why it fell back to http; repeat it here where it is seen.
+    const why = logText()
+      .split("\n")
+      .find((line) => line.includes("原因 Reason:"));
+    if (why) console.log(`  ${why.trim()}`);
   }
   console.log("  停止 Stop:      npm stop");
 }

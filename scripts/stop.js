@@ -1,26 +1,7 @@
 #!/usr/bin/env node
 /** npm stop: undoes what `npm start` recorded — ends the preview server, or un-sideloads from Excel. */
 const { spawnSync } = require("child_process");
-const { setTimeout: sleep } = require("timers/promises");
 const state = require("./dev-state");
-
-/** Ends the server started by npm start and every process it spawned (its process group / tree). */
-async function endServer(pid) {
-  if (process.platform === "win32") {
-    spawnSync("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" });
-    return;
-  }
-  const signalGroup = (signal) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  signalGroup("SIGTERM");
-  for (let i = 0; i < 50 && state.isAlive(pid); i++) await sleep(100);
-  if (state.isAlive(pid)) signalGroup("SIGKILL");
-}
 
 async function main() {
   const recorded = state.readState();
@@ -42,7 +23,7 @@ async function main() {
     if (result.status !== 0) process.exit(result.status ?? 1);
     console.log("已停止开发服务器并取消旁加载。Stopped the dev server and removed the sideload.");
   } else if (state.isAlive(recorded.pid)) {
-    await endServer(recorded.pid);
+    await state.endProcessTree(recorded.pid);
     console.log(`已停止开发服务器（进程 ${recorded.pid}）。Stopped the dev server (pid ${recorded.pid}).`);
   } else {
     console.log("开发服务器已不在运行。The dev server was no longer running.");
