@@ -9,7 +9,7 @@ import {
   readNumber,
   skipSpaces,
 } from "./chars";
-import type { DateToken, DayPart, PeriodToken, YearToken } from "./tokens";
+import type { DateToken, DayPart, PeriodToken, RelativeYearToken, YearToken } from "./tokens";
 
 /**
  * Month, day, year and coarse-period markers. Each matcher reads a bounded number of characters, so the
@@ -176,6 +176,28 @@ export function matchPeriod(s: string, i: number): PeriodToken | null {
   return null;
 }
 
+const RELATIVE_YEARS: Record<string, number> = {
+  次: 1,
+  翌: 1,
+  明: 1,
+  来: 1,
+  今: 0,
+  本: 0,
+  当: 0,
+  去: -1,
+  上: -1,
+};
+
+/** `次年`, `明年`, `今年`, `本年度`, `去年`; before `底`/`末`/`内` the `年` is left to the period (`次年底`). */
+export function matchRelativeYear(s: string, i: number): RelativeYearToken | null {
+  const offset = RELATIVE_YEARS[s.charAt(i)];
+  if (offset === undefined || s.charAt(i + 1) !== "年") return null;
+  const next = s.charAt(i + 2);
+  if (next === "底" || next === "末" || next === "内")
+    return { kind: "relativeYear", offset, start: i, end: i + 1 };
+  return { kind: "relativeYear", offset, start: i, end: next === "度" ? i + 3 : i + 2 };
+}
+
 /** Whether `ch` could start any dated marker; lets the scanner skip most characters with one lookup. */
 export function mayStartDate(ch: string): boolean {
   return (
@@ -185,6 +207,7 @@ export function mayStartDate(ch: string): boolean {
     ch === "下" ||
     ch === "年" ||
     cnDigit(ch) !== undefined ||
-    ch === "十"
+    ch === "十" ||
+    RELATIVE_YEARS[ch] !== undefined
   );
 }

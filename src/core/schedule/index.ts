@@ -26,6 +26,7 @@ function firstWrittenYear(text: string): number | null {
   for (const t of scan(text).tokens) {
     if (t.kind === "enumerator") continue;
     if (t.kind === "year") return t.year;
+    if (t.kind === "relativeYear") return null;
     return t.kind === "date" ? (t.year ?? t.fromYear) : null;
   }
   return null;

@@ -11,24 +11,40 @@ function onlySpaces(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** `2022 年 1 月`, `2023年第一季度`, `2022年底`: the year joins the marker right after it (spaces allowed). */
+/** The year (`2022年`) or relative year (`次年`) right before a dated marker, joined into it. */
+function joinYear(year: Token, next: DatedToken): DatedToken | null {
+  const range = next.kind === "date" && next.fromMonth !== null;
+  if (year.kind === "year") {
+    return range
+      ? { ...next, year: year.year, fromYear: year.year, start: year.start }
+      : { ...next, year: year.year, start: year.start };
+  }
+  if (year.kind === "relativeYear") {
+    return range
+      ? { ...next, yearOffset: year.offset, fromYearOffset: year.offset, start: year.start }
+      : { ...next, yearOffset: year.offset, start: year.start };
+  }
+  return null;
+}
+
+/**
+ * `2022 年 1 月`, `2023年第一季度`, `2022年底`, `次年3月`: the year joins the marker right after it
+ * (spaces allowed).
+ */
 export function attachYears(input: Token[], s: string): Token[] {
   const tokens = [...input];
   const out: Token[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     const next = tokens[k + 1];
-    if (
-      t.kind === "year" &&
+    const free =
       next &&
       isDated(next) &&
       next.year === null &&
-      onlySpaces(s, t.end, next.start)
-    ) {
-      const joined: DatedToken =
-        next.kind === "date" && next.fromMonth !== null
-          ? { ...next, year: t.year, fromYear: t.year, start: t.start }
-          : { ...next, year: t.year, start: t.start };
+      next.yearOffset === undefined &&
+      onlySpaces(s, t.end, next.start);
+    const joined = free ? joinYear(t, next) : null;
+    if (joined) {
       tokens[k + 1] = joined;
       continue;
     }
@@ -48,7 +64,7 @@ function isRangeGap(s: string, from: number, to: number): boolean {
   return connectors === 1;
 }
 
-/** `4月至5月`, `6月1日至6月30日`, `2023.01-2023.12`: one marker due at the end of the range. */
+/** `4月至5月`, `6月1日至6月30日`, `2023.01-2023.12`, `12月至次年3月`: one marker due at the end of the range. */
 export function mergeRanges(input: Token[], s: string): Token[] {
   const tokens = [...input];
   const out: Token[] = [];
@@ -62,7 +78,13 @@ export function mergeRanges(input: Token[], s: string): Token[] {
       b.fromMonth === null &&
       isRangeGap(s, a.end, b.start)
     ) {
-      const merged: DateToken = { ...b, start: a.start, fromMonth: a.month, fromYear: a.year };
+      const merged: DateToken = {
+        ...b,
+        start: a.start,
+        fromMonth: a.month,
+        fromYear: a.year,
+        fromYearOffset: a.yearOffset,
+      };
       tokens[k + 1] = merged;
       continue;
     }
@@ -89,6 +111,25 @@ function onlyTrim(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Years of one dated marker given the year in force; `written` when the text names them. */
+function yearsOf(t: DatedToken, itemYear: number): { year: number; fromYear: number; written: boolean } {
+  const relative = t.yearOffset === undefined ? null : itemYear + t.yearOffset;
+  if (t.kind !== "date" || t.fromMonth === null) {
+    const year = t.year ?? relative ?? itemYear;
+    return { year, fromYear: year, written: t.year !== null || relative !== null };
+  }
+  const fromWritten = t.fromYear ?? (t.fromYearOffset === undefined ? null : itemYear + t.fromYearOffset);
+  let fromYear = fromWritten ?? t.year ?? itemYear;
+  // `2022年12月至次年3月`: the end of a range counts from its start.
+  const toWritten = t.year ?? (t.yearOffset === undefined ? null : fromYear + t.yearOffset);
+  let year = toWritten ?? fromYear;
+  if (year * 12 + t.month < fromYear * 12 + t.fromMonth) {
+    if (toWritten === null) year = fromYear + 1;
+    else if (fromWritten === null) fromYear = year - 1;
+  }
+  return { year, fromYear, written: fromWritten !== null || toWritten !== null };
+}
+
 /**
  * Years, item by item (SEMANTICS §2–3). A year written before any date expression and before any
  * enumerator is the base year of the whole text; a year next to a date applies to it and to the later
@@ -108,24 +149,16 @@ export function resolveYears(tokens: Token[], s: string, defaultYear: number): R
       datedInItem = false;
       return;
     }
+    // A relative year that no date follows (`明年继续推进`) says nothing about any milestone.
+    if (t.kind === "relativeYear") return;
     if (t.kind === "year") {
       if (datedInItem) return;
       itemYear = t.year;
       if (!inItem && !datedInText) base = t.year;
       return;
     }
-    const written = t.kind === "date" ? (t.year ?? t.fromYear) : t.year;
-    let year = t.year ?? itemYear;
-    let fromYear = year;
-    if (t.kind === "date" && t.fromMonth !== null) {
-      fromYear = t.fromYear ?? t.year ?? itemYear;
-      year = t.year ?? fromYear;
-      if (year * 12 + t.month < fromYear * 12 + t.fromMonth) {
-        if (t.year === null) year = fromYear + 1;
-        else if (t.fromYear === null) fromYear = year - 1;
-      }
-    }
-    if (written !== null) {
+    const { year, fromYear, written } = yearsOf(t, itemYear);
+    if (written) {
       itemYear = year;
       if (!inItem && !datedInText) base = year;
     }

@@ -1,5 +1,5 @@
 import { normalize } from "./chars";
-import { matchMonth, matchPeriod, matchYear, mayStartDate } from "./date";
+import { matchMonth, matchPeriod, matchRelativeYear, matchYear, mayStartDate } from "./date";
 import { matchEnumerator, mayStartEnumerator } from "./enumerator";
 import { matchQuarter } from "./quarter";
 import type { Token } from "./tokens";
@@ -10,7 +10,14 @@ type Matcher = (s: string, i: number) => Token | null;
  * Order matters where two readings start at the same place: a quarter group wins over an enumerator
  * (`一、二季度` is quarters 1–2), a year-month over a month, and an enumerator is tried last (`1.4月`).
  */
-const MATCHERS: Matcher[] = [matchQuarter, matchYear, matchMonth, matchPeriod, matchEnumerator];
+const MATCHERS: Matcher[] = [
+  matchQuarter,
+  matchYear,
+  matchMonth,
+  matchPeriod,
+  matchRelativeYear,
+  matchEnumerator,
+];
 
 function mayStart(ch: string): boolean {
   return ch === "第" || ch === "前" || ch === "Q" || ch === "q" || mayStartDate(ch) || mayStartEnumerator(ch);

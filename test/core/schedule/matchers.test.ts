@@ -1,5 +1,5 @@
 import { normalize } from "../../../src/core/schedule/chars";
-import { matchMonth, matchPeriod, matchYear } from "../../../src/core/schedule/date";
+import { matchMonth, matchPeriod, matchRelativeYear, matchYear } from "../../../src/core/schedule/date";
 import { matchEnumerator } from "../../../src/core/schedule/enumerator";
 import { matchQuarter } from "../../../src/core/schedule/quarter";
 
@@ -118,6 +118,23 @@ describe("matchYear", () => {
     for (const text of ["2.5", "1999年", "2021-2023", "2021.13", "20211", "2021.8.5.3"]) {
       expect(at(matchYear, text)).toBeNull();
     }
+  });
+});
+
+describe("matchRelativeYear", () => {
+  it.each([
+    ["次年3月", 1, 2],
+    ["明年", 1, 2],
+    ["今年底", 0, 1],
+    ["本年度", 0, 3],
+    ["去年", -1, 2],
+  ])("%s → %i", (text, offset, end) => {
+    expect(at(matchRelativeYear, text)).toEqual({ kind: "relativeYear", offset, start: 0, end });
+  });
+
+  it("needs 年 right after", () => {
+    expect(at(matchRelativeYear, "次月")).toBeNull();
+    expect(at(matchRelativeYear, "上半年")).toBeNull();
   });
 });
 

@@ -274,6 +274,19 @@ describe("years", () => {
     expect(dues("第一季度：总结2022年工作；第二季度：推进")).toEqual(["2023-03-31", "2023-06-30"]);
   });
 
+  it("reads years relative to the one in force (`次年`, `明年`, `今年`, `去年`) next to a date", () => {
+    expect(read("12月至次年3月施工")).toEqual([
+      expect.objectContaining({ m: [12, 1, 2, 3], due: "2024-03-31" }),
+    ]);
+    expect(dues("2022年12月开工，次年3月完工")).toEqual(["2022-12-31", "2023-03-31"]);
+    expect(dues("2022年12月至次年3月")).toEqual(["2023-03-31"]);
+    expect(dues("明年第一季度完成")).toEqual(["2024-03-31"]);
+    expect(dues("今年底前完成")).toEqual(["2023-12-31"]);
+    expect(dues("去年12月启动")).toEqual(["2022-12-31"]);
+    expect(dues("明年继续推进，6月完成")).toEqual(["2023-06-30"]);
+    expect(parseScheduleText("次年3月完工", ctx).year).toBeNull();
+  });
+
   it("reports the year written before any date expression", () => {
     expect(parseScheduleText("2022 年 1 月选定地块，2 月设计", ctx).year).toBe(2022);
     expect(parseScheduleText("第一季度设计；2024年12月验收", ctx).year).toBeNull();
