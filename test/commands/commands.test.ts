@@ -1,17 +1,4 @@
-// office-addin-mock needs only this enum from office-addin-manifest, whose full import drags in an ES module
-// (strip-bom) that Jest's CommonJS runtime cannot load.
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: {
-    Excel: "excel",
-    OneNote: "onenote",
-    Outlook: "outlook",
-    PowerPoint: "powerpoint",
-    Project: "project",
-    Word: "word",
-  },
-}));
-
-import { OfficeMockObject } from "office-addin-mock";
+import { OfficeMockObject } from "../support/office-mock";
 import type { Outcome, WorkbookPort } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
 import { latestCommandReport, subscribeCommandReports, type CommandReport } from "../../src/commands/reports";
