@@ -49,6 +49,16 @@ export function locate(index: RowIndex, cell: CellRef): Parsed<Located> {
   return argError("notAvailable", `${NOT_IN_TABLE}：${where}`, `${where} is not in a breakdown table`);
 }
 
+/** The table whose rows (header to last row) hold the cell: `DUTY.INVEST` accepts its header too. */
+export function locateTable(index: RowIndex, cell: CellRef): Parsed<TableResult> {
+  const row = cell.row + 1;
+  const table =
+    index.projects.get(row)?.table ?? index.result.tables.find((t) => row >= t.firstRow && row <= t.lastRow);
+  if (table) return { ok: true, value: table };
+  const where = `${cell.sheet}!${cellAddress(cell.row, cell.col)}`;
+  return argError("notAvailable", `${NOT_IN_TABLE}：${where}`, `${where} is not in a breakdown table`);
+}
+
 /** Milestones by due date, source order among equal dates (Array.prototype.sort is stable). */
 function byDue(milestones: Milestone[]): Milestone[] {
   return [...milestones].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));

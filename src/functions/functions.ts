@@ -7,11 +7,13 @@ import {
   detailText,
   investValue,
   locate,
+  locateTable,
   milestoneRows,
   nextText,
   overdueCount,
   statusText,
   type Located,
+  type RowIndex,
 } from "./format";
 
 /**
@@ -89,24 +91,35 @@ async function answer<T>(body: () => Promise<Parsed<T>>): Promise<T> {
   return result.value;
 }
 
-async function checkedProject(cell: CellRef, asOf: string): Promise<Parsed<Located>> {
+/** The checked sheet of `cell` on `asOf`; a failed read is `#N/A` asking for a recalculation. */
+async function checkedSheet(cell: CellRef, asOf: string): Promise<Parsed<RowIndex>> {
   try {
-    return locate(await cache.checked(cell.sheet, asOf), cell);
+    return { ok: true, value: await cache.checked(cell.sheet, asOf) };
   } catch {
     return READ_FAILED;
   }
 }
 
-/** The project of the first argument, checked on `asOfArg` (today when omitted). */
-async function findProject(
+/** The first argument's cell and the checked sheet around it, on `asOfArg` (today when omitted). */
+async function findSheet(
   asOfArg: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<Parsed<Located>> {
+): Promise<Parsed<{ cell: CellRef; index: RowIndex }>> {
   const cell = parseCellRef(invocation.parameterAddresses?.[0], callingSheet(invocation));
   if (!cell.ok) return cell;
   const asOf = parseAsOf(asOfArg, new Date());
   if (!asOf.ok) return asOf;
-  return checkedProject(cell.value, asOf.value);
+  const index = await checkedSheet(cell.value, asOf.value);
+  return index.ok ? { ok: true, value: { cell: cell.value, index: index.value } } : index;
+}
+
+/** The project of the first argument. */
+async function findProject(
+  asOfArg: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<Parsed<Located>> {
+  const found = await findSheet(asOfArg, invocation);
+  return found.ok ? locate(found.value.index, found.value.cell) : found;
 }
 
 /** A formula over one project: find it, then `pick` the answer. */
@@ -230,7 +243,9 @@ export async function invest(
   return answer(async () => {
     const parsedKind = parseInvestKind(kind);
     if (!parsedKind.ok) return parsedKind;
-    const found = await findProject(null, invocation);
-    return found.ok ? investValue(found.value.table, parsedKind.value) : found;
+    const found = await findSheet(null, invocation);
+    if (!found.ok) return found;
+    const table = locateTable(found.value.index, found.value.cell);
+    return table.ok ? investValue(table.value, parsedKind.value) : table;
   });
 }

@@ -164,6 +164,18 @@ describe("DUTY.INVEST", () => {
     expect(await fns.invest("", "占比", at)).toBe(totals?.annualShareOfTotal);
   });
 
+  it("accepts any row of the table, the header too, but not a cell outside it", async () => {
+    const grid = seedGrid(XINTANG);
+    const { fns } = harness([{ grid }]);
+    const headerRow = grid.values.findIndex((row) => row[0] === "序号") + 1;
+    expect(await fns.invest("", "总", invocation(`${SHEET}!D${headerRow}`))).toBe(
+      expectations.documents[0]?.totals.total,
+    );
+    expect(await outcome(fns.invest("", "总", invocation(`${SHEET}!A1`)))).toMatch(
+      /^#N\/A: 不在责任分解表内/u,
+    );
+  });
+
   it("is #N/A for a table without investment columns and #VALUE! for an unknown kind", async () => {
     const grid = seedGrid(ZIMAO);
     const { fns } = harness([{ grid }]);
