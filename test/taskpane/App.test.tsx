@@ -105,6 +105,9 @@ describe("task pane", () => {
     const port = setup();
     await runCheck();
     expect(screen.getByText(/实施四帮四扶工程：进度安排中没有季度、月份或日期/)).toBeInTheDocument();
+    // The engine's own note on the same cell is not repeated.
+    expect(screen.queryByText(/D7 进度安排中没有季度/)).not.toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "定位到单元格 D7" })).toHaveLength(1);
     expect(screen.getByText(/“2月30日”不是有效日期/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "定位到单元格 D9" }));
     fireEvent.click(screen.getByRole("button", { name: "定位到单元格 D7" }));

@@ -157,8 +157,15 @@ export function sampleTable(): TableResult {
         severity: "warning",
       },
       {
+        cell: "D7",
+        code: "schedule.unscheduled",
+        message: "D7 进度安排中没有季度、月份或日期",
+        messageEn: "D7: the schedule names no quarter, month or date",
+        severity: "warning",
+      },
+      {
         cell: "D9",
-        code: "schedule.unparsed",
+        code: "schedule.impossibleDate",
         message: "D9 “2月30日”不是有效日期",
         messageEn: "D9: 2月30日 is not a valid date",
         severity: "warning",

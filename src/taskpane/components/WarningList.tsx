@@ -59,8 +59,13 @@ export function WarningList({
         severity: "warning",
       });
     }
+    // The engine also reports each unscheduled project at its schedule cell; the line above already names it.
+    const listed = new Set(
+      table.projects.filter((p) => p.status === "unscheduled").flatMap((p) => p.cells.schedule),
+    );
     table.warnings.forEach((w, i) => {
       if (isMoneyCode(w.code)) return;
+      if (w.code === "schedule.unscheduled" && w.cell !== null && listed.has(w.cell)) return;
       items.push({
         key: `w${ti}:${i}`,
         sheet: table.sheet,
