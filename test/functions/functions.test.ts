@@ -169,7 +169,7 @@ describe("DUTY.INVEST", () => {
     const { fns } = harness([{ grid }]);
     const headerRow = grid.values.findIndex((row) => row[0] === "序号") + 1;
     expect(await fns.invest("", "总", invocation(`${SHEET}!D${headerRow}`))).toBe(
-      expectations.documents[0]?.totals.total,
+      expectations.documents[0]?.totals?.total,
     );
     expect(await outcome(fns.invest("", "总", invocation(`${SHEET}!A1`)))).toMatch(
       /^#N\/A: 不在责任分解表内/u,
