@@ -83,6 +83,13 @@ function readLeading(s: string, i: number): QuarterToken | null {
   return { kind: "quarter", quarters, before: false, year: null, start: i, end: p + 2 };
 }
 
+/** `第一季度末`, `第四季度底`, `第二季度内`: the same deadline, so the word belongs to the marker (not `内容`). */
+function skipEndWord(s: string, i: number): number {
+  const ch = s.charAt(i);
+  if (ch === "末" || ch === "底") return i + 1;
+  return ch === "内" && s.charAt(i + 1) !== "容" ? i + 1 : i;
+}
+
 export function matchQuarter(s: string, i: number): QuarterToken | null {
   if (s.charAt(i) === "前") return readLeading(s, i);
   if (!startsHere(s, i)) return null;
@@ -102,11 +109,14 @@ export function matchQuarter(s: string, i: number): QuarterToken | null {
     quarters.push(...next.quarters);
     end = next.end;
   }
+  const unitEnd = end;
+  end = skipEndWord(s, end);
   const afterBefore = readBefore(s, end);
   return {
     kind: "quarter",
     quarters,
-    before: afterBefore !== null,
+    // `第四季度前` is before the quarter; `第四季度底前` is by its end, like `6月底前`.
+    before: afterBefore !== null && end === unitEnd,
     year: null,
     start: i,
     end: afterBefore ?? end,

@@ -72,6 +72,21 @@ describe("quarter markers", () => {
     expect(read("第二、三季度之前完成")[0]).toMatchObject({ q: [2, 3], due: "2023-03-31", before: true });
   });
 
+  it("takes `末`, `底`, `内` after a quarter into its marker, with the same deadline", () => {
+    expect(read("第一季度末完成设计")[0]).toMatchObject({
+      marker: "第一季度末",
+      due: "2023-03-31",
+      text: "完成设计",
+    });
+    expect(read("第四季度底前完成")[0]).toMatchObject({
+      marker: "第四季度底前",
+      due: "2023-12-31",
+      before: false,
+    });
+    expect(read("第二季度内完成")[0]).toMatchObject({ marker: "第二季度内", text: "完成" });
+    expect(read("第二季度内容：招标")[0]).toMatchObject({ marker: "第二季度", text: "内容：招标" });
+  });
+
   it("keeps `前期` a word: `第一季度前期准备` is the first quarter, not before it", () => {
     expect(read("第一季度前期准备")[0]).toMatchObject({
       q: [1],
