@@ -194,12 +194,15 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
                 <MessageBarBody>
                   <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
                   {lang === "en" ? failure.messageEn : failure.message}{" "}
-                  {failure.cell && (
+                  {failure.cell && (failure.sheet ?? result?.sheet) ? (
                     <CellLink
-                      sheet={failure.sheet ?? result?.sheet ?? ""}
+                      sheet={(failure.sheet ?? result?.sheet) as string}
                       cell={failure.cell}
                       onSelect={onSelect}
                     />
+                  ) : (
+                    // Without a known sheet the address can only be shown, not selected.
+                    failure.cell
                   )}
                 </MessageBarBody>
                 <MessageBarActions

@@ -160,7 +160,21 @@ describe("task pane", () => {
     const alert = await screen.findByText(/工作表已保护，未作任何修改/);
     expect(alert).toBeInTheDocument();
     expect(screen.getByText("出错了")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "定位到单元格 B3" })).toBeInTheDocument();
+    // Before any result the sheet's name is unknown: the address is shown, not offered as a link.
+    expect(screen.getByText(/工作表已保护，未作任何修改 B3/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "定位到单元格 B3" })).not.toBeInTheDocument();
+
+    port.checkAnswer = async () => ({ ok: true, value: sampleResult() });
+    await runCheck();
+    port.checkAnswer = async () => ({
+      ok: false,
+      message: "单元格 D5 无法读取",
+      messageEn: "D5 unreadable",
+      cell: "D5",
+    });
+    fireEvent.click(screen.getByRole("button", { name: "检查进度" }));
+    fireEvent.click(await screen.findByRole("button", { name: "定位到单元格 D5" }));
+    await waitFor(() => expect(port.selected).toEqual([["责任分解表", "D5"]]));
 
     port.checkAnswer = () => Promise.reject(new Error("RichApi.Error: busy"));
     fireEvent.click(screen.getByRole("button", { name: "检查进度" }));
