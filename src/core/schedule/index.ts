@@ -1,3 +1,8 @@
+/**
+ * The schedule parser (SEMANTICS.md §2–3), in the spirit of chrono: `scanner` finds markers with bounded
+ * matchers (`quarter`, `date`, `enumerator`) in one linear pass; `refine` attaches written years, merges
+ * ranges and settles years item by item; `clauses` turns markers into milestones and clause texts.
+ */
 import { z } from "zod";
 import type { CellValue, ParsedMilestone, ScheduleParse } from "../types";
 import { buildClauses } from "./clauses";
