@@ -5,7 +5,7 @@ import { computeTotals, fenToWan, parseAmount, unreadableDiagnostic, type Amount
 import type { CheckOptions } from "./options";
 import { splitPeople } from "./people";
 import { parseScheduleCell } from "./schedule";
-import { countStatuses, milestoneStatus, projectStatus } from "./status";
+import { countStatuses, milestoneStatus, projectStatus, StatusClock } from "./status";
 import { findTablesWithDiagnostics } from "./table";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout } from "./table/layout";
 import type {
@@ -83,13 +83,18 @@ interface ProjectRead {
   annual: AmountRead;
 }
 
-function readProject(
-  record: ProjectRecord,
-  layout: TableLayout,
-  options: CheckOptions,
-  fallbackYear: number,
-  diagnostics: Diagnostic[],
-): ProjectRead {
+/** What every project of one table is read against. */
+interface TableContext {
+  layout: TableLayout;
+  options: CheckOptions;
+  clock: StatusClock;
+  /** Year when neither the schedule nor the period names one: the title's, else the reference date's. */
+  fallbackYear: number;
+  diagnostics: Diagnostic[];
+}
+
+function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
+  const { layout, options, clock, fallbackYear, diagnostics } = ctx;
   const period = text(record.cells.period);
   const defaultYear = options.year ?? periodYear(period) ?? fallbackYear;
   const milestones: Milestone[] = [];
@@ -113,7 +118,7 @@ function readProject(
       });
     }
     for (const parsed of parse.milestones) {
-      milestones.push({ ...parsed, cell: cell.address, ...milestoneStatus(parsed, completion, options) });
+      milestones.push({ ...parsed, cell: cell.address, ...milestoneStatus(parsed, completion, clock) });
     }
   }
   const name = text(record.cells.name);
@@ -123,7 +128,6 @@ function readProject(
   const total = readAmount(record.cells.totalInvestment, layout.units.totalInvestment, diagnostics);
   const annual = readAmount(record.cells.annualInvestment, layout.units.annualInvestment, diagnostics);
   for (const check of [
-    missing(record, layout, "name", "项目名称", "the project name"),
     missing(record, layout, "leader", "责任领导", "the responsible leader"),
     missing(record, layout, "department", "责任科室", "the responsible department"),
   ]) {
@@ -168,10 +172,14 @@ function mostCommon(values: number[]): number | null {
 function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions): TableResult {
   const diagnostics: Diagnostic[] = [...layout.diagnostics];
   const asOfYear = getYear(parseISO(options.asOf));
-  const fallbackYear = options.year ?? layout.titleYear ?? asOfYear;
-  const reads = layout.projects.map((record) =>
-    readProject(record, layout, options, fallbackYear, diagnostics),
-  );
+  const ctx: TableContext = {
+    layout,
+    options,
+    clock: new StatusClock(options.asOf, options.dueSoonDays),
+    fallbackYear: options.year ?? layout.titleYear ?? asOfYear,
+    diagnostics,
+  };
+  const reads = layout.projects.map((record) => readProject(record, ctx));
   const projects = reads.map((r) => r.project);
   const hasMoney =
     layout.columns.totalInvestment !== undefined || layout.columns.annualInvestment !== undefined;

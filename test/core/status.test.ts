@@ -1,4 +1,10 @@
-import { closingQuarter, countStatuses, milestoneStatus, projectStatus } from "../../src/core/status";
+import {
+  closingQuarter,
+  countStatuses,
+  milestoneStatus,
+  projectStatus,
+  StatusClock,
+} from "../../src/core/status";
 import type { Completion } from "../../src/core/completion";
 import type { ParsedMilestone, Quarter } from "../../src/core/types";
 
@@ -14,7 +20,7 @@ const milestone = (over: Partial<ParsedMilestone>): ParsedMilestone => ({
 });
 const none: Completion = { allDone: false, doneQuarters: new Set() };
 const done = (...qs: Quarter[]): Completion => ({ allDone: false, doneQuarters: new Set(qs) });
-const ctx = (asOf: string, dueSoonDays = 15) => ({ asOf, dueSoonDays });
+const ctx = (asOf: string, dueSoonDays = 15) => new StatusClock(asOf, dueSoonDays);
 
 describe("milestoneStatus", () => {
   it("is overdue the day after its due date, not on it", () => {
