@@ -26,7 +26,8 @@ export const REQUIRED_SETS: readonly RequirementSet[] = [
   },
   {
     name: "CustomFunctionsRuntime",
-    minVersion: "1.1",
+    // 1.3: the formulas find their project from the argument's address (requiresParameterAddresses).
+    minVersion: "1.3",
     purpose: "DUTY.* 公式",
     purposeEn: "the DUTY.* formulas",
   },
