@@ -51,8 +51,20 @@ const useStyles = makeStyles({
 });
 
 const TEXT = {
-  zh: { title: "实事督办 · 预览", sample: "样例工作簿", sheets: "工作表", pane: "任务窗格" },
-  en: { title: "DutyCheck · Preview", sample: "Sample workbook", sheets: "Sheets", pane: "Task pane" },
+  zh: {
+    title: "实事督办 · 预览",
+    sample: "样例工作簿",
+    sheets: "工作表",
+    pane: "任务窗格",
+    language: "界面语言",
+  },
+  en: {
+    title: "DutyCheck · Preview",
+    sample: "Sample workbook",
+    sheets: "Sheets",
+    pane: "Task pane",
+    language: "Language",
+  },
 } as const;
 
 function Workbook({
@@ -115,8 +127,9 @@ export interface PreviewAppProps {
 }
 
 /** The sample workbook on the left, the very same task pane on the right; only the port differs. */
-export function PreviewApp({ workbooks, initialFile, lang, today }: PreviewAppProps) {
+export function PreviewApp({ workbooks, initialFile, lang: initialLang, today }: PreviewAppProps) {
   const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initialLang);
   const [file, setFile] = useState(
     () => workbooks.find((w) => w.file === initialFile)?.file ?? workbooks[0]?.file ?? "",
   );
@@ -133,6 +146,18 @@ export function PreviewApp({ workbooks, initialFile, lang, today }: PreviewAppPr
                 {w.file}
               </option>
             ))}
+          </select>
+        </label>
+        {/* Stands in for Office's display language, which decides the pane's language in Excel. */}
+        <label>
+          {TEXT[lang].language}{" "}
+          <select
+            className={styles.picker}
+            value={lang}
+            onChange={(event) => setLang(event.target.value === "en" ? "en" : "zh")}
+          >
+            <option value="zh">中文</option>
+            <option value="en">English</option>
           </select>
         </label>
       </header>

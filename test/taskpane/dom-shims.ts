@@ -8,3 +8,8 @@ class NoLayoutResizeObserver {
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   Object.defineProperty(window, "ResizeObserver", { value: NoLayoutResizeObserver, writable: true });
 }
+
+/** jsdom does not scroll; the grid view asks the selected cell to scroll into view. */
+if (typeof Element !== "undefined" && !Element.prototype.scrollIntoView) {
+  Element.prototype.scrollIntoView = function scrollIntoView(): void {};
+}

@@ -1,0 +1,57 @@
+/**
+ * @jest-environment jsdom
+ */
+import "@testing-library/jest-dom";
+import "./dom-shims";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
+import { displayValue } from "../../src/preview/GridView";
+import { PreviewApp } from "../../src/preview/PreviewApp";
+import samples from "../../src/preview/samples.json";
+
+function workbooks(): PreviewWorkbook[] {
+  const data = parsePreviewData(samples);
+  if (!data.ok) throw new Error(data.message);
+  return data.workbooks;
+}
+
+describe("preview page", () => {
+  test("draws the sample as a sheet, marks it on a check, jumps to cells and switches samples and language", async () => {
+    render(<PreviewApp workbooks={workbooks()} initialFile="xintang-2023.xlsx" lang="zh" />);
+    const grid = screen.getByRole("table", { name: "责任分解表" });
+    expect(within(grid).getByRole("columnheader", { name: "D" })).toBeInTheDocument();
+    expect(within(grid).getByText("新塘街道 2023 年度为民办实事项目责任分解表")).toBeInTheDocument();
+    expect(document.querySelectorAll("td[data-mark]")).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText(/检查日期/), { target: { value: "2023-06-20" } });
+    fireEvent.click(screen.getByRole("button", { name: "检查进度" }));
+    await screen.findByRole("heading", { name: "项目状态" });
+    const marked = document.querySelectorAll<HTMLElement>("td[data-mark]");
+    expect(marked.length).toBeGreaterThan(10);
+    expect([...marked].some((td) => td.dataset.mark === "dueSoon")).toBe(true);
+
+    const alert = document.querySelector<HTMLButtonElement>("button[data-status]")!;
+    const cell = /[A-Z]+\d+$/.exec(alert.textContent ?? "")![0];
+    fireEvent.click(alert);
+    await waitFor(() =>
+      expect(document.querySelector(`td[data-address="${cell}"]`)).toHaveAttribute("data-selected"),
+    );
+
+    fireEvent.change(screen.getByLabelText("界面语言"), { target: { value: "en" } });
+    expect(screen.getByRole("button", { name: "Check progress" })).toBeInTheDocument();
+    // The check's result stays: only the language changed.
+    expect(screen.getByRole("heading", { name: "Projects by status" })).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText("Sample workbook"), { target: { value: "zimao-2022.xlsx" } });
+    expect(screen.getByText("紫帽镇 2022 年为民办实事项目责任分解表")).toBeInTheDocument();
+    expect(document.querySelectorAll("td[data-mark]")).toHaveLength(0);
+  });
+
+  test("shows date cells as dates and numbers as typed", () => {
+    expect(displayValue(45107, "yyyy-mm-dd")).toBe("2023-06-30");
+    expect(displayValue(45107, "General")).toBe("45107");
+    expect(displayValue(32.28)).toBe("32.28");
+    expect(displayValue(true)).toBe("TRUE");
+    expect(displayValue(null)).toBe("");
+  });
+});
