@@ -11,7 +11,7 @@ import { impossibleDate, invalidContext, tooLong, unscheduled, type ScheduleDiag
 import { attachYears, mergeRanges, resolveYears } from "./refine";
 import { scan } from "./scanner";
 import { isDateFormat, serialToIso } from "./serial";
-import { isDated } from "./tokens";
+import { isDated, type Token } from "./tokens";
 
 export { isDateFormat, isoToSerial, serialToIso } from "./serial";
 
@@ -27,8 +27,8 @@ export const MAX_SCHEDULE_LENGTH = 32767;
 const ContextSchema = z.object({ defaultYear: z.number().int().min(1000).max(9999) });
 
 /** The year of the first expression when it is a written year (`2022 年 1 月…`, `2021.8`, `2022年…`). */
-function firstWrittenYear(text: string): number | null {
-  for (const t of scan(text).tokens) {
+function firstWrittenYear(tokens: Token[]): number | null {
+  for (const t of tokens) {
     if (t.kind === "enumerator") continue;
     if (t.kind === "year") return t.year;
     if (t.kind === "relativeYear") return null;
@@ -64,13 +64,13 @@ export function parseScheduleText(text: string, ctx: ScheduleContext): ScheduleR
     milestones: clauses.milestones,
     preamble: clauses.preamble,
     diagnostics,
-    year: firstWrittenYear(source),
+    year: firstWrittenYear(tokens),
   };
 }
 
 /** Year written in the schedule before any date expression (SEMANTICS §2 first rule), or null. */
 export function leadingYear(text: string): number | null {
-  return firstWrittenYear(text.slice(0, MAX_SCHEDULE_LENGTH));
+  return firstWrittenYear(scan(text.slice(0, MAX_SCHEDULE_LENGTH)).tokens);
 }
 
 /**
