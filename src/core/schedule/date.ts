@@ -128,7 +128,8 @@ export function matchYear(s: string, i: number): YearToken | DateToken | null {
   const sep = s.charAt(i + 4);
   if (sep !== "." && sep !== "-" && sep !== "/") return null;
   const month = readDigits(s, i + 5, 2);
-  if (!month || month.value < 1 || month.value > 12) return null;
+  // `2021.13` is reported as an impossible date later rather than passed over.
+  if (!month) return null;
   let end = month.end;
   let day: DayPart = { type: "end" };
   let plain = true;

@@ -114,8 +114,12 @@ describe("matchYear", () => {
     expect(at(matchYear, text)).toMatchObject({ kind: "date", year: 2021, month, day, end });
   });
 
+  it("keeps an impossible month for the impossible-date report", () => {
+    expect(at(matchYear, "2021.13")).toMatchObject({ kind: "date", year: 2021, month: 13 });
+  });
+
   it("refuses numbers that are not years or year-months", () => {
-    for (const text of ["2.5", "1999年", "2021-2023", "2021.13", "20211", "2021.8.5.3"]) {
+    for (const text of ["2.5", "1999年", "2021-2023", "20211", "2021.8.5.3"]) {
       expect(at(matchYear, text)).toBeNull();
     }
   });

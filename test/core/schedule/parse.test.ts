@@ -341,7 +341,14 @@ describe("enumerators and their traps", () => {
 
 describe("diagnostics", () => {
   it("reports impossible dates and makes no milestone of them", () => {
-    for (const text of ["2月30日完成", "13月完成", "2023年2月29日完成", "第五季度完成"]) {
+    for (const text of [
+      "2月30日完成",
+      "13月完成",
+      "2023年2月29日完成",
+      "第五季度完成",
+      "2021.13完成",
+      "Q0完成",
+    ]) {
       const parse = parseScheduleText(text, ctx);
       expect(parse.milestones).toEqual([]);
       const impossible = parse.diagnostics.find((d) => d.code === "schedule.impossibleDate");
