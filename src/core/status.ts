@@ -26,6 +26,7 @@ export function closingQuarter(milestone: ParsedMilestone): Quarter {
 export class StatusClock {
   private readonly asOfDate: Date;
   private readonly days = new Map<string, number>();
+  private readonly quarters = new Map<string, Quarter>();
 
   constructor(
     readonly asOf: string,
@@ -43,6 +44,15 @@ export class StatusClock {
     }
     return days;
   }
+
+  quarterOf(iso: string): Quarter {
+    let quarter = this.quarters.get(iso);
+    if (quarter === undefined) {
+      quarter = getQuarter(parseISO(iso)) as Quarter;
+      this.quarters.set(iso, quarter);
+    }
+    return quarter;
+  }
 }
 
 export function milestoneStatus(
@@ -51,7 +61,7 @@ export function milestoneStatus(
   clock: StatusClock,
 ): { status: MilestoneStatus; daysLate: number } {
   const daysLate = clock.daysLate(milestone.due);
-  if (completion.allDone || completion.doneQuarters.has(closingQuarter(milestone))) {
+  if (completion.allDone || completion.doneQuarters.has(closingQuarter(milestone, clock))) {
     return { status: "done", daysLate };
   }
   if (daysLate > 0) return { status: "overdue", daysLate };
