@@ -106,19 +106,24 @@ export function GridView(props: GridViewProps) {
 
   const { spans, covered } = useMemo(() => {
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-    const covered = new Set<string>();
+    /** Cells hidden under a merge → the address of the merge's top-left cell, which Excel shows. */
+    const covered = new Map<string, string>();
     for (const m of grid.merges ?? []) {
       spans.set(`${m.row},${m.col}`, { rowSpan: m.rowCount, colSpan: m.colCount });
+      const topLeft = cellAddress(grid.origin.row + m.row, grid.origin.col + m.col);
       for (let r = m.row; r < m.row + m.rowCount; r++)
         for (let c = m.col; c < m.col + m.colCount; c++)
-          if (r !== m.row || c !== m.col) covered.add(`${r},${c}`);
+          if (r !== m.row || c !== m.col)
+            covered.set(cellAddress(grid.origin.row + r, grid.origin.col + c), topLeft);
     }
     return { spans, covered };
-  }, [grid.merges]);
+  }, [grid.merges, grid.origin]);
+  // Selecting a cell inside a merged area selects the whole area, as in Excel.
+  const shown = selected === null ? null : (covered.get(selected) ?? selected);
 
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "center", inline: "center", behavior: "smooth" });
-  }, [selected, selectionCount]);
+  }, [shown, selectionCount]);
 
   const columns = Array.from({ length: width }, (_, c) => grid.origin.col + c);
   return (
@@ -151,13 +156,13 @@ export function GridView(props: GridViewProps) {
                 {absRow + 1}
               </th>
               {columns.map((col, c) => {
-                if (covered.has(`${r},${c}`)) return null;
                 const address = cellAddress(absRow, col);
+                if (covered.has(address)) return null;
                 const value = row[c] ?? "";
                 const mark = marks?.get(address);
                 const choices = dropDowns?.get(address);
                 const link = links?.get(address);
-                const isSelected = selected === address;
+                const isSelected = shown === address;
                 const span = spans.get(`${r},${c}`);
                 const classes = [
                   styles.cell,

@@ -5,7 +5,7 @@ import "@testing-library/jest-dom";
 import "./dom-shims";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
-import { displayValue } from "../../src/preview/GridView";
+import { GridView, displayValue } from "../../src/preview/GridView";
 import { PreviewApp } from "../../src/preview/PreviewApp";
 import samples from "../../src/preview/samples.json";
 
@@ -53,5 +53,34 @@ describe("preview page", () => {
     expect(displayValue(32.28)).toBe("32.28");
     expect(displayValue(true)).toBe("TRUE");
     expect(displayValue(null)).toBe("");
+  });
+
+  test("draws merged areas once and selects a merged cell through its top-left cell", () => {
+    render(
+      <GridView
+        grid={{
+          sheet: "S",
+          origin: { row: 1, col: 1 },
+          values: [
+            ["标题", "", ""],
+            ["序号", "项目名称", "进度"],
+          ],
+          merges: [{ row: 0, col: 0, rowCount: 1, colCount: 3 }],
+        }}
+        marks={new Map([["C3", { kind: "overdue", reason: "有逾期节点" }]])}
+        dropDowns={undefined}
+        links={undefined}
+        selected="D2"
+        selectionCount={1}
+        onSetCell={() => undefined}
+        onFollowLink={() => undefined}
+      />,
+    );
+    const title = document.querySelector('td[data-address="B2"]')!;
+    expect(title).toHaveAttribute("colspan", "3");
+    expect(title).toHaveAttribute("data-selected", "true");
+    expect(document.querySelector('td[data-address="D2"]')).toBeNull();
+    expect(screen.getByRole("rowheader", { name: "3" })).toBeInTheDocument();
+    expect(document.querySelector('td[data-address="C3"]')).toHaveStyle({ backgroundColor: "#FFC7CE" });
   });
 });
