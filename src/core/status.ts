@@ -13,10 +13,11 @@ import type {
  * The quarter whose completion closes a milestone: the last quarter it covers, or for a month or date
  * milestone the quarter its due date falls in (`第四季度前` is closed by the third quarter).
  */
-export function closingQuarter(milestone: ParsedMilestone): Quarter {
-  if (milestone.quarters && !milestone.before)
+export function closingQuarter(milestone: ParsedMilestone, clock?: StatusClock): Quarter {
+  if (milestone.quarters && !milestone.before) {
     return milestone.quarters[milestone.quarters.length - 1] as Quarter;
-  return getQuarter(parseISO(milestone.due)) as Quarter;
+  }
+  return clock ? clock.quarterOf(milestone.due) : (getQuarter(parseISO(milestone.due)) as Quarter);
 }
 
 /**
