@@ -185,6 +185,19 @@ describe("schedule parser properties", () => {
     );
   });
 
+  it("reads full-width digits and punctuation exactly like half-width ones", () => {
+    const fullWidth = (text: string) =>
+      text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    const view = (r: ScheduleResult) =>
+      r.milestones.map((m) => [m.quarters, m.months, m.due, m.before, m.start]);
+    fc.assert(
+      fc.property(noisy, (text) => {
+        expect(view(parseScheduleText(fullWidth(text), ctx))).toEqual(view(parseScheduleText(text, ctx)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("survives deep enumerations (`1.2.3.4…`, `（一）（二）…`)", () => {
     fc.assert(
       fc.property(
