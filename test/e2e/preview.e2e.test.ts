@@ -168,6 +168,42 @@ test("writes the summary sheet as a tab and asks before overwriting it", async (
   await dialog.waitFor({ state: "detached" });
 });
 
+test("works from the keyboard and fits the 320 px pane, in English too", async () => {
+  await page.goto(`${base}/preview.html?sample=zimao-2022.xlsx&lang=en`);
+  const date = page.getByLabel("Reference date");
+  await date.fill("2022-07-01");
+  await date.press("Enter");
+  await page.getByRole("heading", { name: "Projects by status" }).waitFor();
+  expect(await page.locator('li[data-status="overdue"]').getAttribute("aria-label")).toBe("Overdue 10");
+  await page.getByText("This table has no investment columns: totals are not available.").waitFor();
+
+  const overflow = await page.locator("aside").evaluate((aside) => {
+    const main = aside.querySelector("main");
+    return {
+      width: aside.getBoundingClientRect().width,
+      wider: main ? main.scrollWidth > main.clientWidth : true,
+    };
+  });
+  expect(overflow).toEqual({ width: 320, wider: false });
+
+  // Tab from the check button to the first alert and press Enter: the grid selects its cell.
+  await page.getByRole("button", { name: "Check progress" }).focus();
+  let focused: { status: string | null; text: string } = { status: null, text: "" };
+  for (let i = 0; i < 30 && !focused.status; i++) {
+    await page.keyboard.press("Tab");
+    focused = await page.evaluate(() => ({
+      status: document.activeElement?.getAttribute("data-status") ?? null,
+      text: document.activeElement?.textContent ?? "",
+    }));
+  }
+  expect(focused.status).toBe("overdue");
+  const cell = /[A-Z]+\d+$/u.exec(focused.text)?.[0];
+  await page.keyboard.press("Enter");
+  await expect(page.locator(`td[data-address="${cell}"]`).getAttribute("data-selected")).resolves.toBe(
+    "true",
+  );
+});
+
 test("the task pane's own initial JavaScript stays within 250 KB gzipped", () => {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>?]+)/gu)].map((m) => m[1] as string);
