@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const date = params.get("date");
   const today = date ? parse(date, "yyyy-MM-dd", new Date()) : undefined;
   const root = createRoot(container);
+  // The page template is shared and unstyled; the pane and the preview draw edge to edge.
+  document.body.style.margin = "0";
   const data = parsePreviewData((await import("./samples.json")).default);
   if (!data.ok) {
     root.render(<p role="alert">{data.message}</p>);
