@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import type { Outcome } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
-import { RecordingPort, sampleResult } from "./fixtures";
+import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
 
 const TODAY = new Date(2023, 5, 20);
 
@@ -249,5 +249,35 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "添加完成情况列" }));
     expect(await screen.findByText(/已在表格右侧添加各季度完成情况列/)).toBeInTheDocument();
     expect(port.completions.map((t) => t.sheet)).toEqual(["责任分解表"]);
+  });
+
+  test("adds up several tables on one sheet and says when nothing is due", async () => {
+    const port = new RecordingPort();
+    const calm = {
+      ...sampleTable(),
+      firstRow: 30,
+      lastRow: 31,
+      title: "第二张表",
+      totals: null,
+      warnings: [],
+      projects: [project({ row: 31, name: "平稳项目", status: "onTrack" })],
+      counts: { overdue: 0, dueSoon: 0, onTrack: 1, done: 0, unscheduled: 0 },
+    };
+    port.checkAnswer = async () => ({ ok: true, value: sampleResult([sampleTable(), calm]) });
+    setup(port);
+    await runCheck();
+    expect(screen.getAllByText("第 1 张表（共 2 张）").length).toBeGreaterThan(0);
+    expect(screen.getByText("第二张表")).toBeInTheDocument();
+    expect(tile("onTrack")).toHaveAccessibleName("正常 1");
+    expect(tile("overdue")).toHaveAccessibleName("逾期 2");
+    expect(screen.getByText("共 5 个项目")).toBeInTheDocument();
+    expect(screen.getByText("本表没有投资列，投资合计不适用。")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "添加完成情况列" }));
+    await screen.findByText(/已在表格右侧添加各季度完成情况列/);
+    expect(port.completions.map((t) => t.firstRow)).toEqual([4, 30]);
+
+    port.checkAnswer = async () => ({ ok: true, value: sampleResult([calm]) });
+    await runCheck();
+    expect(screen.getByText("没有逾期或临期的节点。")).toBeInTheDocument();
   });
 });
