@@ -106,11 +106,12 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
   );
   diagnostics.push(...completionDiagnostics);
 
+  const scheduleDiagnostics: Diagnostic[] = [];
   for (const cell of scheduleCells) {
     const parse = parseScheduleCell(cell.value, cell.numberFormat, { defaultYear });
     writtenYear ??= parse.year;
     for (const d of parse.diagnostics) {
-      diagnostics.push({
+      scheduleDiagnostics.push({
         ...d,
         cell: cell.address,
         message: `单元格 ${cell.address}：${d.message}`,
@@ -121,6 +122,12 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
       milestones.push({ ...parsed, cell: cell.address, ...milestoneStatus(parsed, completion, clock) });
     }
   }
+  // A continuation cell without dates is only a problem when the project as a whole has no milestone.
+  diagnostics.push(
+    ...(milestones.length > 0
+      ? scheduleDiagnostics.filter((d) => d.code !== "schedule.unscheduled")
+      : scheduleDiagnostics),
+  );
   const name = text(record.cells.name);
   const leaderText = text(record.cells.leader);
   const nameCell = record.cells.name?.[0]?.address ?? null;

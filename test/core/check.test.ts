@@ -148,3 +148,19 @@ describe("checkSheet", () => {
     );
   });
 });
+
+describe("unscheduled projects", () => {
+  it("are reported once, and not for a dateless continuation cell of a scheduled project", () => {
+    const result = sheet([
+      HEADER,
+      [1, "甲", "第一季度:设计", 2023, "林舟", "办", ""],
+      ["", "", "（详见实施方案）", "", "", "", ""],
+      [2, "乙", "按照时间节点开展项目建设", 2023, "林舟", "办", ""],
+    ]);
+    const table = result.tables[0]!;
+    expect(table.projects.map((p) => p.status)).toEqual(["overdue", "unscheduled"]);
+    expect(table.warnings.filter((w) => w.code === "schedule.unscheduled").map((w) => w.cell)).toEqual([
+      "C4",
+    ]);
+  });
+});
