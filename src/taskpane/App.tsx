@@ -76,7 +76,7 @@ function isExists(outcome: Outcome | ExistsOutcome): outcome is ExistsOutcome {
   return !outcome.ok && "exists" in outcome && outcome.exists;
 }
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -101,7 +101,7 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
       try {
         return await call();
       } catch (error) {
-        const detail = describe(error);
+        const detail = errorText(error);
         setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
         return null;
       } finally {
@@ -137,7 +137,7 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
       const outcome = await port.selectCell(sheet, cell);
       if (!outcome.ok) fail(outcome);
     } catch (error) {
-      const detail = describe(error);
+      const detail = errorText(error);
       setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
     }
   };
@@ -148,7 +148,7 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
     if (!outcome) return;
     if (outcome.ok) setNotice(t.summaryWritten);
     else if (isExists(outcome)) setConfirmOverwrite(true);
-    else fail(outcome);
+    else fail(outcome, result.sheet);
   };
 
   const action = async (kind: ActionKind) => {
