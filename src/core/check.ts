@@ -20,12 +20,20 @@ import type {
   TableResult,
 } from "./types";
 
+function cellString(cell: RawCell): string {
+  return cell.value === null ? "" : String(cell.value).trim();
+}
+
+/** The text of a role's cells (first row, then continuation rows), one line each; null when all are empty. */
 function text(cells: RawCell[] | undefined): string | null {
-  const joined = (cells ?? [])
-    .map((c) => (c.value === null ? "" : String(c.value).trim()))
-    .filter((s) => s.length > 0)
-    .join("\n");
-  return joined.length > 0 ? joined : null;
+  if (!cells || cells.length === 0) return null;
+  if (cells.length === 1) return cellString(cells[0] as RawCell) || null;
+  return (
+    cells
+      .map(cellString)
+      .filter((s) => s.length > 0)
+      .join("\n") || null
+  );
 }
 
 /** `2023`, `2023.01-2023.12`, a number cell 2023 → 2023; a multi-year period (`2021-2023`) names no single year. */
@@ -119,7 +127,20 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
       });
     }
     for (const parsed of parse.milestones) {
-      milestones.push({ ...parsed, cell: cell.address, ...milestoneStatus(parsed, completion, clock) });
+      const { status, daysLate } = milestoneStatus(parsed, completion, clock);
+      // Built field by field: object spread here was the single largest cost of a 5,000-project check.
+      milestones.push({
+        quarters: parsed.quarters,
+        months: parsed.months,
+        due: parsed.due,
+        before: parsed.before,
+        text: parsed.text,
+        marker: parsed.marker,
+        start: parsed.start,
+        cell: cell.address,
+        status,
+        daysLate,
+      });
     }
   }
   // A continuation cell without dates is only a problem when the project as a whole has no milestone.

@@ -50,27 +50,29 @@ export function readDigits(
   return { value: Number(s.slice(i, p)), length, end: p };
 }
 
-const CN_UNITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+// A Map, not an object literal: this lookup runs on every character a scan visits, and misses on an
+// object walk the prototype chain.
+const CN_UNITS = new Map<string, number>([
+  ["〇", 0],
+  ["零", 0],
+  ["一", 1],
+  ["二", 2],
+  ["两", 2],
+  ["三", 3],
+  ["四", 4],
+  ["五", 5],
+  ["六", 6],
+  ["七", 7],
+  ["八", 8],
+  ["九", 9],
+]);
 
 export function cnDigit(ch: string): number | undefined {
-  return CN_UNITS[ch];
+  return CN_UNITS.get(ch);
 }
 
 export function isCnNumeral(ch: string): boolean {
-  return ch === "十" || CN_UNITS[ch] !== undefined;
+  return ch === "十" || CN_UNITS.has(ch);
 }
 
 /**

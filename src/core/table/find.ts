@@ -14,7 +14,8 @@ import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } f
 class Sheet {
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly norm: string[][];
+  /** Normalised text, filled on first use: most long cells (content, schedule) are never matched. */
+  private readonly norm: (string | undefined)[][];
   private readonly covering = new Map<number, MergedArea>();
   private readonly filledRows = new Map<number, number[]>();
   private readonly matches = new Map<string, HeaderMatch>();
@@ -23,7 +24,7 @@ class Sheet {
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.values.length;
     this.colCount = Math.max(0, ...grid.values.map((row) => row.length));
-    this.norm = grid.values.map((row) => row.map((v) => normalizeText(cellText(v))));
+    this.norm = grid.values.map(() => []);
     // Merges are clipped to the grid (a whole-row merge must not cost 16,384 cells per row).
     for (const m of grid.merges ?? []) {
       const rowEnd = Math.min(m.row + m.rowCount, this.rowCount);
@@ -53,7 +54,15 @@ class Sheet {
   }
 
   text(r: number, c: number): string {
-    return this.norm[r]?.[c] ?? "";
+    const row = this.norm[r];
+    if (!row) return "";
+    let text = row[c];
+    if (text === undefined) {
+      const value = this.grid.values[r]?.[c];
+      text = value === undefined || value === "" ? "" : normalizeText(cellText(value));
+      row[c] = text;
+    }
+    return text;
   }
 
   /** The cell as typed, trimmed (for titles and categories, which are shown as written). */
