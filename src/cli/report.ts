@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { groupAlerts, type AlertGroup } from "../core/alerts";
 import { periodLabel } from "../core/labels";
-import type { Milestone, MilestoneStatus, Project, StatusCounts, TableResult } from "../core/types";
+import type { Milestone, MilestoneStatus, StatusCounts, TableResult } from "../core/types";
 import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
 
 /** ANSI styling; every function is the identity when colour is off. */
@@ -91,24 +91,6 @@ function wan(value: number): string {
   return `${WAN.format(value)} 万元`;
 }
 
-/** Amounts counted but written with a qualifier (`拟定100`, `约600`): worth a second look. */
-function qualifiedLines(projects: Project[], p: Paint): string[] {
-  const lines: string[] = [];
-  for (const pr of projects) {
-    const { investment: inv } = pr;
-    const name = pr.name ?? `第 ${pr.row} 行项目`;
-    if (inv.totalQualifier && inv.total !== null)
-      lines.push(
-        `    ${p.yellow("注意")} ${name}（${inv.totalCell ?? ""}）总投资写作“${inv.totalQualifier}${WAN.format(inv.total)}”，已按 ${wan(inv.total)} 计入`,
-      );
-    if (inv.annualQualifier && inv.annual !== null)
-      lines.push(
-        `    ${p.yellow("注意")} ${name}（${inv.annualCell ?? ""}）年度投资写作“${inv.annualQualifier}${WAN.format(inv.annual)}”，已按 ${wan(inv.annual)} 计入`,
-      );
-  }
-  return lines;
-}
-
 function totalsLines(table: TableResult, p: Paint): string[] {
   const { totals, warnings } = table;
   if (!totals) return [`  ${p.bold("投资")}：本表没有投资列（不统计）`];
@@ -133,9 +115,9 @@ function totalsLines(table: TableResult, p: Paint): string[] {
         ].join("，"),
     );
   }
-  for (const w of warnings.filter((d) => d.code.startsWith("money.")))
-    lines.push(`    ${p.yellow("异常")} ${w.message}`);
-  lines.push(...qualifiedLines(table.projects, p));
+  for (const w of warnings.filter((d) => d.code.startsWith("money."))) {
+    lines.push(`    ${p.yellow(w.severity === "info" ? "注意" : "异常")} ${w.message}`);
+  }
   return lines;
 }
 

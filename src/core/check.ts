@@ -1,7 +1,14 @@
 import { getYear, parseISO } from "date-fns";
 import { cellAddress, columnLetter } from "./address";
 import { readCompletion } from "./completion";
-import { computeTotals, fenToWan, parseAmount, unreadableDiagnostic, type AmountRead } from "./money";
+import {
+  computeTotals,
+  fenToWan,
+  formatWan,
+  parseAmount,
+  unreadableDiagnostic,
+  type AmountRead,
+} from "./money";
 import type { CheckOptions } from "./options";
 import { splitPeople } from "./people";
 import { parseScheduleCell } from "./schedule";
@@ -43,15 +50,30 @@ export function periodYear(period: string | null): number | null {
   return years.size === 1 ? ([...years][0] as number) : null;
 }
 
+const TOTAL_LABEL = { zh: "总投资", en: "total investment" };
+const ANNUAL_LABEL = { zh: "年度投资", en: "annual investment" };
+
 function readAmount(
   cells: RawCell[] | undefined,
   unit: MoneyUnit | undefined,
+  label: { zh: string; en: string },
   diagnostics: Diagnostic[],
 ): AmountRead {
   const cell = cells?.[0];
   if (!cell) return { amount: null, cell: null };
   const { amount, problem } = parseAmount(cell.value, unit ?? "wan");
   if (problem) diagnostics.push(unreadableDiagnostic(cell.address, cell.value, problem));
+  if (amount?.writtenAsText) {
+    // Counted, but typed as text (`拟定100`, `600万元`): Excel's own SUM would skip it, so say so.
+    const wan = formatWan(amount.fen);
+    diagnostics.push({
+      cell: cell.address,
+      code: "money.writtenAsText",
+      message: `单元格 ${cell.address} 的${label.zh}写作文字“${String(cell.value)}”，已按 ${wan} 万元计入`,
+      messageEn: `Cell ${cell.address}: the ${label.en} is written as text "${String(cell.value)}"; counted as ${wan} (10k yuan)`,
+      severity: "info",
+    });
+  }
   return { amount, cell: cell.address };
 }
 
@@ -153,8 +175,18 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
   const leaderText = text(record.cells.leader);
   const nameCell = record.cells.name?.[0]?.address ?? null;
   const index = text(record.cells.index);
-  const total = readAmount(record.cells.totalInvestment, layout.units.totalInvestment, diagnostics);
-  const annual = readAmount(record.cells.annualInvestment, layout.units.annualInvestment, diagnostics);
+  const total = readAmount(
+    record.cells.totalInvestment,
+    layout.units.totalInvestment,
+    TOTAL_LABEL,
+    diagnostics,
+  );
+  const annual = readAmount(
+    record.cells.annualInvestment,
+    layout.units.annualInvestment,
+    ANNUAL_LABEL,
+    diagnostics,
+  );
   for (const check of [
     missing(record, layout, "leader", "责任领导", "the responsible leader"),
     missing(record, layout, "department", "责任科室", "the responsible department"),

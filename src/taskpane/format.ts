@@ -88,9 +88,7 @@ export function investmentByDepartment(table: TableResult): DepartmentInvestment
   );
 }
 
-/** Warning codes the investment section shows; the rest go to the warnings section. */
-export const MONEY_CODES = ["money.annualAboveTotal", "money.totalRowMismatch", "money.unreadable"] as const;
-
+/** Money findings (`money.*`) show in the investment section; the rest go to the warnings section. */
 export function isMoneyCode(code: string): boolean {
   return code.startsWith("money.");
 }

@@ -48,8 +48,6 @@ export interface Messages {
   noLeader: string;
   anomaliesHeading: string;
   noAnomalies: string;
-  qualified: (project: string, qualifier: string, amount: string, which: string) => string;
-  totalRowMismatch: (row: number, which: string, sheet: string, computed: string) => string;
   warningsHeading: string;
   unscheduled: (name: string) => string;
   noWarnings: string;
@@ -117,10 +115,6 @@ const zh: Messages = {
   noLeader: "（未填写领导）",
   anomaliesHeading: "金额异常",
   noAnomalies: "未发现金额异常。",
-  qualified: (project, qualifier, amount, which) =>
-    `${project}：${which}写作“${qualifier}${amount}”，按 ${amount} 万元计入`,
-  totalRowMismatch: (row, which, sheet, computed) =>
-    `第 ${row} 行合计的${which}为 ${sheet} 万元，各项目之和为 ${computed} 万元`,
   warningsHeading: "需要注意",
   unscheduled: (name) => `${name}：进度安排中没有季度、月份或日期，无法判断进度（未排期）`,
   noWarnings: "没有需要注意的问题。",
@@ -194,10 +188,6 @@ const en: Messages = {
   noLeader: "(no leader)",
   anomaliesHeading: "Amount anomalies",
   noAnomalies: "No amount anomalies found.",
-  qualified: (project, qualifier, amount, which) =>
-    `${project}: ${which} written as "${qualifier}${amount}", counted as ${amount}`,
-  totalRowMismatch: (row, which, sheet, computed) =>
-    `Total row ${row}: ${which} is ${sheet}, the projects add up to ${computed}`,
   warningsHeading: "Needs attention",
   unscheduled: (name) => `${name}: the schedule names no quarter, month or date (unscheduled)`,
   noWarnings: "Nothing needs attention.",

@@ -190,7 +190,7 @@ describe("the readable report", () => {
     );
     expect(out).toMatch(/未排期[\s\S]*实施“四帮四扶”工程 · D6/);
     expect(out).toMatch(/年度 18,158\.28 万元 · 总 55,358\.28 万元 · 年度占总投资 32\.8%/);
-    expect(out).toContain("实施“四帮四扶”工程（F6）总投资写作“拟定100”，已按 100 万元 计入");
+    expect(out).toContain("注意 单元格 F6 的总投资写作文字“拟定100”，已按 100 万元计入");
     expect(out).not.toContain("\u001b[");
   });
 

@@ -164,3 +164,21 @@ describe("unscheduled projects", () => {
     ]);
   });
 });
+
+describe("money written as text", () => {
+  it("is counted, and reported once with its cell so staff know Excel's own SUM skips it", () => {
+    const result = sheet([
+      ["序号", "项目名称", "形象进度安排", "总投资（万元）", "年度投资（万元）", "责任领导"],
+      [1, "甲", "第四季度:完工", "拟定100", "600万元", "林舟"],
+      [2, "乙", "第四季度:完工", 80, 80, "林舟"],
+    ]);
+    const table = result.tables[0]!;
+    expect(table.totals).toMatchObject({ total: 180, annual: 680 });
+    const notes = table.warnings.filter((w) => w.code === "money.writtenAsText");
+    expect(notes.map((w) => [w.cell, w.severity])).toEqual([
+      ["D2", "info"],
+      ["E2", "info"],
+    ]);
+    expect(notes[0]!.message).toBe("单元格 D2 的总投资写作文字“拟定100”，已按 100 万元计入");
+  });
+});

@@ -96,7 +96,7 @@ describe("task pane", () => {
     expect(screen.getByLabelText("街道总工会：年度投资 42.28 万元，总投资 40.28 万元")).toBeInTheDocument();
     expect(screen.getByLabelText("社会事务办：年度投资 100 万元，总投资 100 万元")).toBeInTheDocument();
     expect(screen.getByText(/G6 年度投资 10 万元高于总投资 8 万元/)).toBeInTheDocument();
-    expect(screen.getByText(/实施四帮四扶工程：总投资写作“拟定100”/)).toBeInTheDocument();
+    expect(screen.getByText(/F7 的总投资写作文字“拟定100”，已按 100 万元计入/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "定位到单元格 F7" }));
     await waitFor(() => expect(port.selected).toContainEqual(["责任分解表", "F7"]));
   });

@@ -157,6 +157,13 @@ export function sampleTable(): TableResult {
         severity: "warning",
       },
       {
+        cell: "F7",
+        code: "money.writtenAsText",
+        message: "单元格 F7 的总投资写作文字“拟定100”，已按 100 万元计入",
+        messageEn: 'Cell F7: the total investment is written as text "拟定100"; counted as 100 (10k yuan)',
+        severity: "info",
+      },
+      {
         cell: "D7",
         code: "schedule.unscheduled",
         message: "D7 进度安排中没有季度、月份或日期",

@@ -1,13 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { TableResult } from "../../core/types";
-import {
-  diagnosticText,
-  formatAmount,
-  formatShare,
-  investmentByDepartment,
-  isMoneyCode,
-  projectName,
-} from "../format";
+import { diagnosticText, formatAmount, formatShare, investmentByDepartment, isMoneyCode } from "../format";
 import { useI18n } from "../i18n";
 import { formatWan } from "../../core/money";
 import { CellLink } from "./CellLink";
@@ -121,60 +114,10 @@ export function InvestmentPanel({ table, onSelect }: InvestmentPanelProps) {
   const totals = table.totals;
   if (!totals) return <p className={styles.note}>{t.noInvestment}</p>;
 
+  // Every money finding (annual above total, 合计 mismatch, unreadable or text amounts) comes from the core.
   const anomalies: Anomaly[] = table.warnings
     .filter((w) => isMoneyCode(w.code))
     .map((w, i) => ({ key: `w${i}`, text: diagnosticText(w, lang), cell: w.cell }));
-  for (const project of table.projects) {
-    const { investment } = project;
-    const qualified = [
-      {
-        qualifier: investment.totalQualifier,
-        amount: investment.total,
-        cell: investment.totalCell,
-        which: t.legendTotal,
-      },
-      {
-        qualifier: investment.annualQualifier,
-        amount: investment.annual,
-        cell: investment.annualCell,
-        which: t.legendAnnual,
-      },
-    ];
-    for (const q of qualified) {
-      if (q.qualifier === null || q.amount === null) continue;
-      anomalies.push({
-        key: `q${project.row}:${q.which}`,
-        text: t.qualified(projectName(project, t), q.qualifier, formatAmount(q.amount), q.which),
-        cell: q.cell,
-      });
-    }
-  }
-  const totalRow = totals.sheetTotalRow;
-  if (totalRow && !table.warnings.some((w) => w.code === "money.totalRowMismatch")) {
-    // The core reports a mismatch as a warning; this covers a result that only carries the figures.
-    if (totalRow.totalMatches === false && totalRow.total !== null)
-      anomalies.push({
-        key: "rowTotal",
-        text: t.totalRowMismatch(
-          totalRow.row,
-          t.legendTotal,
-          formatAmount(totalRow.total),
-          formatAmount(totals.total),
-        ),
-        cell: null,
-      });
-    if (totalRow.annualMatches === false && totalRow.annual !== null)
-      anomalies.push({
-        key: "rowAnnual",
-        text: t.totalRowMismatch(
-          totalRow.row,
-          t.legendAnnual,
-          formatAmount(totalRow.annual),
-          formatAmount(totals.annual),
-        ),
-        cell: null,
-      });
-  }
 
   const departments = investmentByDepartment(table);
   const maxFen = Math.max(1, ...departments.map((d) => Math.max(d.totalFen, d.annualFen)));
