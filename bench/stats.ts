@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 
 /** Median wall time of `runs` calls after `warmup` unmeasured ones. */
-export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promise<number> {
+export async function medianMs(fn: () => unknown, runs = 21, warmup = 8): Promise<number> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {

@@ -137,11 +137,16 @@ function gridOf(sheet: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
     return { sheet: sheet.name, origin: { row: 0, col: 0 }, values: [[""]], numberFormats: [["General"]] };
 
   // The used range (values only): the smallest block holding every value and merged area.
-  const all = [...cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })), ...merges];
-  const top = Math.min(...all.map((b) => b.top));
-  const left = Math.min(...all.map((b) => b.left));
-  const bottom = Math.max(...all.map((b) => b.bottom));
-  const right = Math.max(...all.map((b) => b.right));
+  // Loops, not Math.min(...cells): spreading a large sheet's cells overflows the call stack.
+  let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
+  const widen = (t: number, l: number, b: number, r: number) => {
+    top = Math.min(top, t);
+    left = Math.min(left, l);
+    bottom = Math.max(bottom, b);
+    right = Math.max(right, r);
+  };
+  for (const c of cells) widen(c.row, c.col, c.row, c.col);
+  for (const m of merges) widen(m.top, m.left, m.bottom, m.right);
   const height = bottom - top + 1;
   const width = right - left + 1;
 

@@ -146,3 +146,15 @@ describe("readWorkbookGrids errors", () => {
     expect(g?.values[2]?.[1]).toBe("项目名称");
   });
 });
+
+describe("large sheets", () => {
+  it("reads a sheet with more cells than a function call can take as arguments", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("大表");
+    for (let r = 1; r <= 130_000; r += 1) sheet.getCell(r, 1).value = r;
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const [grid] = await readWorkbookGrids(buffer);
+    expect(grid?.values).toHaveLength(130_000);
+    expect(grid?.values[129_999]?.[0]).toBe(130_000);
+  });
+});

@@ -1,4 +1,4 @@
-import { OfficeMockObject } from "../support/office-mock";
+import { OfficeMockObject } from "office-addin-mock";
 import type { Outcome, WorkbookPort } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
 import { latestCommandReport, subscribeCommandReports, type CommandReport } from "../../src/commands/reports";

@@ -17,7 +17,7 @@
  * - `sync()` counts: `workbook.syncs`.
  * Loaded data is taken when the proxy is created; within one batch the add-in never reads what it writes.
  */
-import { OfficeMockObject } from "./office-mock";
+import { OfficeMockObject } from "office-addin-mock";
 import { cellAddress, parseAddress } from "../../src/core/address";
 import type { CellValue, SheetGrid } from "../../src/core/types";
 

@@ -177,21 +177,22 @@ export function matchPeriod(s: string, i: number): PeriodToken | null {
   return null;
 }
 
-const RELATIVE_YEARS: Record<string, number> = {
-  次: 1,
-  翌: 1,
-  明: 1,
-  来: 1,
-  今: 0,
-  本: 0,
-  当: 0,
-  去: -1,
-  上: -1,
-};
+// A Map: consulted for every character a scan visits (see CN_UNITS in chars.ts).
+const RELATIVE_YEARS = new Map<string, number>([
+  ["次", 1],
+  ["翌", 1],
+  ["明", 1],
+  ["来", 1],
+  ["今", 0],
+  ["本", 0],
+  ["当", 0],
+  ["去", -1],
+  ["上", -1],
+]);
 
 /** `次年`, `明年`, `今年`, `本年度`, `去年`; before `底`/`末`/`内` the `年` is left to the period (`次年底`). */
 export function matchRelativeYear(s: string, i: number): RelativeYearToken | null {
-  const offset = RELATIVE_YEARS[s.charAt(i)];
+  const offset = RELATIVE_YEARS.get(s.charAt(i));
   if (offset === undefined || s.charAt(i + 1) !== "年") return null;
   const next = s.charAt(i + 2);
   if (next === "底" || next === "末" || next === "内")
@@ -209,6 +210,6 @@ export function mayStartDate(ch: string): boolean {
     ch === "年" ||
     cnDigit(ch) !== undefined ||
     ch === "十" ||
-    RELATIVE_YEARS[ch] !== undefined
+    RELATIVE_YEARS.has(ch)
   );
 }

@@ -23,7 +23,8 @@ class Sheet {
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.values.length;
-    this.colCount = Math.max(0, ...grid.values.map((row) => row.length));
+    // A loop, not Math.max(...rows): spreading a 100,000-row sheet overflows the call stack.
+    this.colCount = grid.values.reduce((max, row) => Math.max(max, row.length), 0);
     this.norm = grid.values.map(() => []);
     // Merges are clipped to the grid (a whole-row merge must not cost 16,384 cells per row).
     for (const m of grid.merges ?? []) {
@@ -102,6 +103,13 @@ class Sheet {
 
   sheetRow(r: number): number {
     return this.grid.origin.row + r + 1;
+  }
+
+  /** Whether a cell holds anything but white space, without normalising it (content cells are long). */
+  hasText(r: number, c: number): boolean {
+    const value = this.value(r, c);
+    if (value === null || value === "") return false;
+    return typeof value !== "string" || /[^\s\u200b-\u200d\u2060\ufeff]/u.test(value);
   }
 
   raw(r: number, c: number): RawCell {
@@ -519,10 +527,10 @@ function headerLabel(sheet: Sheet, header: Header, col: number): string {
 function cellsOf(sheet: Sheet, rows: number[], col: number, fillFromAbove: boolean): RawCell[] {
   const cells: RawCell[] = [];
   rows.forEach((r, i) => {
-    if (sheet.text(r, col) !== "") cells.push(sheet.raw(r, col));
+    if (sheet.hasText(r, col)) cells.push(sheet.raw(r, col));
     else if (i === 0 && fillFromAbove) {
       const m = sheet.merge(r, col);
-      if (m && m.row < r && sheet.text(m.row, m.col) !== "") cells.push(sheet.raw(m.row, m.col));
+      if (m && m.row < r && sheet.hasText(m.row, m.col)) cells.push(sheet.raw(m.row, m.col));
     }
   });
   return cells;

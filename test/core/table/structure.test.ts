@@ -649,3 +649,12 @@ describe("sheets without a table", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["table.notFound"]);
   });
 });
+
+describe("sheet size", () => {
+  it("reads a 150,000-row sheet without overflowing the call stack", () => {
+    const rows: CellValue[][] = [["序号", "项目名称", "形象进度安排", "责任领导"]];
+    for (let i = 1; i < 150_000; i += 1) rows.push(i === 1 ? [1, "甲", "第四季度:完工", "林舟"] : [""]);
+    const [table] = findTables({ sheet: "大表", origin: { row: 0, col: 0 }, values: rows });
+    expect(table?.projects).toHaveLength(1);
+  });
+});
