@@ -128,13 +128,14 @@ export function formatWan(fen: number): string {
   return fraction ? `${grouped}.${fraction}` : grouped;
 }
 
-/** Exact sum of 分 (integers add exactly while they stay safe integers; BigInt guards the rest). */
+/**
+ * Sum of 分, added as BigInt so no partial sum drifts. Exact while the result is a safe integer (up to
+ * about 90 亿万元); beyond that the caller reports it (`money.sumOutOfRange`) rather than anything throwing.
+ */
 export function sumFen(values: Iterable<number>): number {
   let sum = 0n;
   for (const v of values) sum += BigInt(v);
-  const result = Number(sum);
-  if (!Number.isSafeInteger(result)) throw new RangeError("金额合计超出可精确表示的范围");
-  return result;
+  return Number(sum);
 }
 
 /** annual ÷ total rounded half-up to 3 decimals (`0.328`); null when the total is zero. */
@@ -200,6 +201,15 @@ export function computeTotals(
   }
   const totalFen = sumFen(projects.map((p) => p.total.amount?.fen ?? 0));
   const annualFen = sumFen(projects.map((p) => p.annual.amount?.fen ?? 0));
+  if (!Number.isSafeInteger(totalFen) || !Number.isSafeInteger(annualFen)) {
+    diagnostics.push({
+      cell: null,
+      code: "money.sumOutOfRange",
+      message: "投资合计超出可精确计算的范围（约 90 亿万元），合计值不精确，请检查金额单位",
+      messageEn: "The investment sums exceed the exactly representable range; check the amounts' units",
+      severity: "error",
+    });
+  }
 
   let sheetTotalRow: TotalRowCheck | null = null;
   for (const row of totalRows.filter(isGrandTotal)) {

@@ -110,8 +110,8 @@ describe("sumFen", () => {
     expect(4.28 + 4 + 0.1 + 0.2).not.toBe(8.28);
   });
 
-  it("refuses sums beyond exact integers", () => {
-    expect(() => sumFen([Number.MAX_SAFE_INTEGER, 10])).toThrow(RangeError);
+  it("never throws, even past exact integers (computeTotals reports that)", () => {
+    expect(Number.isSafeInteger(sumFen([Number.MAX_SAFE_INTEGER, 10]))).toBe(false);
   });
 });
 
@@ -282,5 +282,24 @@ describe("money properties", () => {
         expect(forward).toBe(fens.reduce((a, b) => a + b, 0));
       }),
     );
+  });
+});
+
+describe("sums out of range", () => {
+  it("are reported, not thrown", () => {
+    const huge = {
+      amount: { fen: Number.MAX_SAFE_INTEGER - 1, qualifier: null, writtenAsText: false },
+      cell: "F3",
+    };
+    const none = { amount: null, cell: null };
+    const { diagnostics } = computeTotals(
+      [
+        { row: 3, total: huge, annual: none },
+        { row: 4, total: huge, annual: none },
+      ],
+      [],
+      {},
+    );
+    expect(diagnostics.map((d) => d.code)).toContain("money.sumOutOfRange");
   });
 });
