@@ -3,9 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: {
-    "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { transform: { react: { runtime: "automatic" } } } }],
-  },
+  // babel-jest reads babel.config.js.
+  transform: { "^.+\\.(t|j)sx?$": "babel-jest" },
   moduleNameMapper: {
     "\\.(css|png|svg)$": "<rootDir>/test/support/file-stub.js",
     // office-addin-mock imports office-addin-manifest only for its OfficeApp enum; the package's entry

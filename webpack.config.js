@@ -101,19 +101,7 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.[cm]?[jt]sx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "swc-loader",
-            options: {
-              jsc: {
-                parser: { syntax: "typescript", tsx: true },
-                transform: { react: { runtime: "automatic", development: dev } },
-                // Office's webviews (WebView2, Safari WKWebView, older EdgeHTML) all run ES2017.
-                target: "es2017",
-              },
-              module: { type: "es6" },
-              sourceMaps: true,
-            },
-          },
+          use: { loader: "babel-loader", options: { cacheDirectory: true } },
         },
         { test: /\.css$/, type: "asset/source" },
         {

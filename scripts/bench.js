@@ -1,5 +1,5 @@
 "use strict";
-// `npm run bench`: prints the figures the issues ask for. Runs the TypeScript sources through swc.
+// `npm run bench`: prints the figures the issues ask for, running the TypeScript sources through ts-register.
 require("./ts-register");
 require("../bench/bench.ts")
   .main()

@@ -1,22 +1,22 @@
 "use strict";
-// Lets plain `node` run the repo's TypeScript (bench, build scripts) with the same swc the tests use,
-// so no separate ts-node toolchain is needed.
+// Lets plain `node` run the repo's TypeScript (bench, build scripts) with TypeScript's own single-file
+// transpiler, so no separate ts-node toolchain is needed. Types are checked by `npm run typecheck`.
 const fs = require("node:fs");
-const { transformSync } = require("@swc/core");
+const ts = require("typescript");
 
 function compile(module, filename) {
-  const source = fs.readFileSync(filename, "utf8");
-  const { code } = transformSync(source, {
-    filename,
-    module: { type: "commonjs" },
-    jsc: {
-      target: "es2022",
-      parser: { syntax: "typescript", tsx: filename.endsWith(".tsx") },
-      transform: { react: { runtime: "automatic" } },
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+    fileName: filename,
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      jsx: ts.JsxEmit.ReactJSX,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      inlineSourceMap: true,
     },
-    sourceMaps: "inline",
   });
-  module._compile(code, filename);
+  module._compile(outputText, filename);
 }
 
 require.extensions[".ts"] = compile;
