@@ -24,4 +24,6 @@ export interface WorkbookPort {
   writeSummarySheet(result: SheetResult, overwrite: boolean): Promise<Outcome | { ok: false; exists: true }>;
   /** Adds per-quarter 已完成/未完成 columns beside the table, only into empty columns. */
   addCompletionColumns(table: TableResult): Promise<Outcome>;
+  /** 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty cells. */
+  insertStatusColumn(): Promise<Outcome>;
 }

@@ -16,6 +16,7 @@ import {
 } from "./marks";
 import { parseRangeAddress, readSheet } from "./read";
 import { SUMMARY_SHEET, queueSummaryWrite } from "./summary";
+import { insertStatusColumn } from "./status-column";
 
 export { readSheetGrid } from "./read";
 
@@ -237,5 +238,12 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
-  return { checkActiveSheet, clearMarks, selectCell, writeSummarySheet, addCompletionColumns };
+  return {
+    checkActiveSheet,
+    clearMarks,
+    selectCell,
+    writeSummarySheet,
+    addCompletionColumns,
+    insertStatusColumn: () => insertStatusColumn(run),
+  };
 }

@@ -3,6 +3,7 @@ import { resolveOptions } from "../core/options";
 import type { Outcome } from "../core/port";
 import { planStatusColumns } from "../functions/insert";
 import { describeError } from "./errors";
+import type { ExcelRun } from "./index";
 import { readSheetGrid } from "./read";
 
 /**
@@ -10,9 +11,9 @@ import { readSheetGrid } from "./read";
  * `=DUTY.STATUS(A<row>)` for every project. One sync to read, one to write; nothing is written unless
  * every target cell is empty.
  */
-export async function insertStatusColumn(): Promise<Outcome> {
+export async function insertStatusColumn(run: ExcelRun = (batch) => Excel.run(batch)): Promise<Outcome> {
   try {
-    return await Excel.run(async (context): Promise<Outcome> => {
+    return await run(async (context): Promise<Outcome> => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       const grid = await readSheetGrid(context, sheet);
       const options = resolveOptions({});

@@ -6,6 +6,8 @@ import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
 import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
 import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
+import { planStatusColumns } from "../functions/insert";
+import { PROJECT_STATUS_LABEL } from "../core/status";
 
 /** A mark in the preview's format layer: drawn over the cell, never written into its value. */
 export interface PreviewMark {
@@ -197,6 +199,40 @@ export class PreviewPort implements WorkbookPort {
     const dropDowns = new Map(this.state.dropDowns);
     dropDowns.set(table.sheet, choices);
     this.replaceSheet(writeCells(target, writes), { dropDowns });
+    return OK;
+  }
+
+  /**
+   * 插入状态列. The preview has no formula engine, so each cell shows what `=DUTY.STATUS(…)` answers today,
+   * from the same plan (and the same refusal of occupied cells) as the Excel port.
+   */
+  async insertStatusColumn(): Promise<Outcome> {
+    const active = this.sheet(this.state.activeSheet);
+    if (!active) return failure("没有活动工作表", "No active sheet");
+    const options = resolveOptions({});
+    if (!options.ok) return failure(options.message, options.message);
+    const result = checkSheet(active.grid, options.options);
+    const plans = planStatusColumns(active.grid, result);
+    if (!plans.ok) return plans;
+    const statusByRow = new Map(
+      result.tables.flatMap((t) =>
+        t.projects.map((p) => [p.row, PROJECT_STATUS_LABEL[p.status].zh] as const),
+      ),
+    );
+    const col = (address: string) => parseAddress(address)?.col ?? 0;
+    const writes = plans.value.flatMap((plan) =>
+      plan.formulas.map(([formula = ""], i) => {
+        const row = plan.firstRow + i;
+        const value = formula.startsWith("=") ? (statusByRow.get(row) ?? "") : formula;
+        return { row: row - 1, col: col(`${plan.column}1`), value };
+      }),
+    );
+    this.replaceSheet(
+      writeCells(
+        active,
+        writes.filter((w) => w.value !== ""),
+      ),
+    );
     return OK;
   }
 }

@@ -160,6 +160,13 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
       else fail(outcome);
       return;
     }
+    if (kind === "statusColumn") {
+      const outcome = await run("statusColumn", () => port.insertStatusColumn());
+      if (!outcome) return;
+      if (outcome.ok) setNotice(t.statusColumnAdded);
+      else fail(outcome, result?.sheet);
+      return;
+    }
     if (!result) return;
     const outcome = await run("completion", async () => {
       for (const table of result.tables) {

@@ -62,6 +62,9 @@ export interface Messages {
   cancel: string;
   addCompletion: string;
   completionAdded: string;
+  insertStatusColumn: string;
+  insertStatusColumnHint: string;
+  statusColumnAdded: string;
   needCheckFirst: string;
   errorTitle: string;
   unexpected: (detail: string) => string;
@@ -129,6 +132,9 @@ const zh: Messages = {
   cancel: "取消",
   addCompletion: "添加完成情况列",
   completionAdded: "已在表格右侧添加各季度完成情况列；填写后再检查一次即可计入。",
+  insertStatusColumn: "插入状态列",
+  insertStatusColumnHint: "在表格右侧的空列加入“进度状态”，每个项目一个 =DUTY.STATUS 公式",
+  statusColumnAdded: "已在表格右侧插入“进度状态”列（=DUTY.STATUS 公式），可直接筛选、排序和打印。",
   needCheckFirst: "请先检查进度。",
   errorTitle: "出错了",
   unexpected: (detail) => `意外错误：${detail}`,
@@ -204,6 +210,11 @@ const en: Messages = {
   addCompletion: "Add completion columns",
   completionAdded:
     "Per-quarter completion columns were added beside the table; fill them in and check again.",
+  insertStatusColumn: "Insert status column",
+  insertStatusColumnHint:
+    "Adds a 进度状态 column of =DUTY.STATUS formulas in the empty column beside the table",
+  statusColumnAdded:
+    "A 进度状态 column of =DUTY.STATUS formulas was added beside the table, ready to filter, sort and print.",
   needCheckFirst: "Check progress first.",
   errorTitle: "Something went wrong",
   unexpected: (detail) => `Unexpected error: ${detail}`,

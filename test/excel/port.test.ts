@@ -439,3 +439,15 @@ function expand(range: string): string[] {
     for (let r = start.row; r <= end.row; r++) cells.push(`${String.fromCharCode(65 + c)}${r}`);
   return cells;
 }
+
+describe("insertStatusColumn", () => {
+  it("goes through the port's own Excel.run: one read, one write of =DUTY.STATUS formulas", async () => {
+    const { wb, port } = setup("xintang-2023");
+    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    expect(wb.runs).toBe(1);
+    expect(wb.syncs).toBe(2);
+    const formulas = [...(wb.sheet(SHEET)?.cells.values() ?? [])].filter((c) => c.formula !== null);
+    expect(formulas).toHaveLength(12);
+    expect(formulas.every((c) => /^=DUTY\.STATUS\([A-Z]+\d+\)$/u.test(c.formula ?? ""))).toBe(true);
+  });
+});

@@ -251,6 +251,24 @@ describe("task pane", () => {
     expect(port.completions.map((t) => t.sheet)).toEqual(["责任分解表"]);
   });
 
+  test("inserts the status column through the port, before or after a check, and shows a refusal", async () => {
+    const port = setup();
+    fireEvent.click(screen.getByRole("button", { name: "插入状态列" }));
+    expect(await screen.findByText(/已在表格右侧插入“进度状态”列/)).toBeInTheDocument();
+    expect(port.statusColumns).toBe(1);
+
+    port.statusColumnAnswer = async () => ({
+      ok: false,
+      message: "K5 已有内容，未插入状态列",
+      messageEn: "K5 is not empty; no status column was inserted",
+      cell: "K5",
+    });
+    await runCheck();
+    fireEvent.click(screen.getByRole("button", { name: "插入状态列" }));
+    expect(await screen.findByText(/K5 已有内容，未插入状态列/)).toBeInTheDocument();
+    expect(port.statusColumns).toBe(2);
+  });
+
   test("adds up several tables on one sheet and says when nothing is due", async () => {
     const port = new RecordingPort();
     const calm = {

@@ -198,6 +198,8 @@ export class RecordingPort implements WorkbookPort {
   summaries: boolean[] = [];
   completions: TableResult[] = [];
   clears = 0;
+  statusColumns = 0;
+  statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
   checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
@@ -224,5 +226,9 @@ export class RecordingPort implements WorkbookPort {
   async addCompletionColumns(table: TableResult): Promise<Outcome> {
     this.completions.push(table);
     return { ok: true, value: undefined };
+  }
+  insertStatusColumn(): Promise<Outcome> {
+    this.statusColumns += 1;
+    return this.statusColumnAnswer();
   }
 }

@@ -71,6 +71,25 @@ describe("PreviewPort", () => {
     expect(port.getState().marks.size).toBe(0);
   });
 
+  test("插入状态列 writes 进度状态 and each project's status beside the table, once", async () => {
+    const sample = workbook("xintang-2023.xlsx");
+    const table = checkSheet(sample.sheets[0]!.grid, options("2023-06-20")).tables[0]!;
+    const port = new PreviewPort(sample.sheets);
+    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    const grid = port.getState().sheets[0]!.grid;
+    const column = table.lastCol + 1;
+    const at = (row: number) => grid.values[row - 1 - grid.origin.row]?.[column - grid.origin.col];
+    expect(at(table.headerRows[0]!)).toBe("进度状态");
+    // The samples are 2023 tables, so today every scheduled project is overdue or done.
+    for (const project of table.projects) {
+      expect(at(project.row)).toBe(project.milestones.length === 0 ? "未排期" : "逾期");
+    }
+    // The column is now taken: a second insert is refused and changes nothing.
+    const second = await port.insertStatusColumn();
+    expect(second.ok).toBe(false);
+    expect(port.getState().sheets[0]!.grid).toBe(grid);
+  });
+
   test("rejects an invalid reference date without marking anything", async () => {
     const port = new PreviewPort(workbook("zimao-2022.xlsx").sheets);
     const outcome = await port.checkActiveSheet({ asOf: "2022-13-01" });

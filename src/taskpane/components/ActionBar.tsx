@@ -1,7 +1,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 
-export type ActionKind = "clear" | "summary" | "completion";
+export type ActionKind = "clear" | "summary" | "completion" | "statusColumn";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -38,6 +38,9 @@ export function ActionBar({ hasResult, busy, onAction }: ActionBarProps) {
         onClick={() => onAction("completion")}
       >
         {t.addCompletion}
+      </Button>
+      <Button disabled={busy} title={t.insertStatusColumnHint} onClick={() => onAction("statusColumn")}>
+        {t.insertStatusColumn}
       </Button>
     </div>
   );
