@@ -16,11 +16,12 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { format } from "date-fns";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { GroupBy } from "../core/alerts";
 import { resolveOptions } from "../core/options";
 import type { Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult } from "../core/types";
+import type { CommandReport, CommandReportListener } from "../commands/reports";
 import { ActionBar, type ActionKind } from "./components/ActionBar";
 import { AlertList } from "./components/AlertList";
 import { CellLink } from "./components/CellLink";
@@ -68,6 +69,11 @@ export interface AppProps {
   /** "Today" for the default reference date; injectable so tests are stable. */
   today?: Date;
   dueSoonDays?: number;
+  /** What the ribbon's 检查进度 / 清除标记 did: the pane shows it (the buttons have no UI of their own). */
+  commandReports?: {
+    latest: () => CommandReport | null;
+    subscribe: (listener: CommandReportListener) => () => void;
+  };
 }
 
 type ExistsOutcome = { ok: false; exists: true };
@@ -80,7 +86,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
+export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: AppProps) {
   const styles = useStyles();
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const { t } = i18n;
@@ -113,6 +119,26 @@ export function App({ port, lang = "zh", today, dueSoonDays }: AppProps) {
 
   const fail = (outcome: { message: string; messageEn: string; cell?: string }, sheet?: string) =>
     setFailure({ ...outcome, ...(sheet && outcome.cell ? { sheet } : {}) });
+
+  useEffect(() => {
+    if (!commandReports) return undefined;
+    const show = (report: CommandReport) => {
+      setNotice(null);
+      setFailure(null);
+      if (!report.outcome.ok) {
+        const { message, messageEn, cell } = report.outcome;
+        setFailure({ message, messageEn, ...(cell ? { cell } : {}) });
+      } else if (report.command === "checkProgress") {
+        setResult(report.outcome.value);
+        setAsOf(report.outcome.value.asOf);
+      } else {
+        setNotice(MESSAGES[lang].marksCleared);
+      }
+    };
+    const latest = commandReports.latest();
+    if (latest) show(latest);
+    return commandReports.subscribe(show);
+  }, [commandReports, lang]);
 
   const check = async () => {
     const options = resolveOptions({ asOf, ...(dueSoonDays === undefined ? {} : { dueSoonDays }) });

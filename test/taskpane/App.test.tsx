@@ -6,6 +6,7 @@ import "./dom-shims";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Outcome } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
+import type { CommandReport } from "../../src/commands/reports";
 import { App } from "../../src/taskpane/App";
 import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
 
@@ -297,5 +298,43 @@ describe("task pane", () => {
     port.checkAnswer = async () => ({ ok: true, value: sampleResult([calm]) });
     await runCheck();
     expect(screen.getByText("没有逾期或临期的节点。")).toBeInTheDocument();
+  });
+});
+
+describe("reports from the ribbon", () => {
+  function channel(initial: CommandReport | null) {
+    const listeners = new Set<(r: CommandReport) => void>();
+    return {
+      latest: () => initial,
+      subscribe: (listener: (r: CommandReport) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      publish: (report: CommandReport) => listeners.forEach((l) => l(report)),
+      size: () => listeners.size,
+    };
+  }
+
+  test("the pane shows what 检查进度 on the ribbon found, then what a later 清除标记 answered", async () => {
+    const reports = channel({
+      command: "checkProgress",
+      at: "2023-06-20T08:00:00Z",
+      outcome: { ok: true, value: sampleResult() },
+    });
+    const port = new RecordingPort();
+    const { unmount } = render(<App port={port} lang="zh" today={TODAY} commandReports={reports} />);
+    expect(await screen.findByRole("heading", { name: "项目状态" })).toBeInTheDocument();
+    expect(port.checks).toEqual([]);
+
+    act(() =>
+      reports.publish({
+        command: "clearMarks",
+        at: "2023-06-20T08:01:00Z",
+        outcome: { ok: false, message: "工作表已保护，未作任何修改", messageEn: "The sheet is protected" },
+      }),
+    );
+    expect(await screen.findByText(/工作表已保护，未作任何修改/)).toBeInTheDocument();
+    unmount();
+    expect(reports.size()).toBe(0);
   });
 });
