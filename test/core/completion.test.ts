@@ -7,9 +7,8 @@ import {
 import type { Quarter } from "../../src/core/types";
 
 function progress(text: string): Completion {
-  const completion: Completion = { allDone: false, doneQuarters: new Set() };
-  readProgressText(text, completion);
-  return completion;
+  const reading = readProgressText(text);
+  return { allDone: reading.allDone, doneQuarters: new Set(reading.quarters) };
 }
 const quarters = (c: Completion): Quarter[] => [...c.doneQuarters].sort();
 
@@ -34,6 +33,9 @@ describe("progress column text", () => {
     ["第一季度已完成，第二季度滞后", [1]],
     ["已完成至第二季度", [1, 2]],
     ["已完成至第三季度", [1, 2, 3]],
+    ["一季度完成", [1]],
+    ["已完成第一季度任务", [1]],
+    ["第一、二季度均已完成。", [1, 2]],
     ["第三季度正在推进", []],
   ])("%s → quarters %j", (text, expected) => {
     const c = progress(text);
@@ -68,5 +70,26 @@ describe("per-quarter completion cells", () => {
       3: [{ address: "N5", value: "×" }],
     });
     expect(quarters(completion)).toEqual([1, 2]);
+  });
+});
+
+describe("done words that do not say what is done", () => {
+  it.each(["已完成招投标，正在施工", "已完成方案设计", "第一季度已完成招标"])(
+    "%s is not counted, and is reported",
+    (text) => {
+      const reading = readProgressText(text);
+      expect(reading.allDone).toBe(false);
+      expect(reading.quarters).toEqual([]);
+      expect(reading.ambiguous).toBe(true);
+      const { diagnostics } = readCompletion([{ address: "L5", value: text }], {});
+      expect(diagnostics.map((d) => [d.code, d.cell, d.severity])).toEqual([
+        ["completion.ambiguous", "L5", "info"],
+      ]);
+      expect(diagnostics[0]!.message).toContain("L5");
+    },
+  );
+
+  it.each(["按计划推进中", "正在推进", "未完成", "已完成"])("%s needs no report", (text) => {
+    expect(readCompletion([{ address: "L5", value: text }], {}).diagnostics).toEqual([]);
   });
 });
