@@ -23,7 +23,7 @@ export const MISSING_KEY = "（未填写）";
 /**
  * Overdue and due-soon milestones grouped by 责任领导 or 责任科室. A project with two leaders appears
  * under each. Groups with overdue milestones come first, then by count, then by name; inside a group
- * the latest-overdue come first.
+ * the most days late come first.
  */
 export function groupAlerts(tables: TableResult[], by: GroupBy): AlertGroup[] {
   const groups = new Map<string, AlertGroup>();

@@ -48,15 +48,6 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-/** `cellText` then `normalizeText`. */
-export function normalizedCell(value: CellValue): string {
-  return normalizeText(cellText(value));
-}
-
-export function isBlank(value: CellValue): boolean {
-  return normalizedCell(value) === "";
-}
-
 const UNIT_WORD: Record<string, MoneyUnit> = { 万元: "wan", 万: "wan", 元: "yuan", 亿元: "yi", 亿: "yi" };
 
 /** `(万元)`, `(单位:万元)`, `(万)` after normalisation. */

@@ -99,7 +99,7 @@ export interface Amount {
   fen: number;
   /** `拟定`, `约`, … as written; null when the cell held a plain amount. */
   qualifier: string | null;
-  /** The cell text when the amount was written as text (reported as an anomaly by the pane). */
+  /** The amount was typed as text (`拟定100`, `600万元`): counted, and reported as `money.writtenAsText`. */
   writtenAsText: boolean;
 }
 

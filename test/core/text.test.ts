@@ -1,7 +1,6 @@
 import {
   cellText,
   chineseNumber,
-  isBlank,
   normalizeText,
   splitUnit,
   stripBrackets,
@@ -30,19 +29,12 @@ describe("normalizeText", () => {
   });
 });
 
-describe("cellText and isBlank", () => {
+describe("cellText", () => {
   it("renders numbers in their shortest decimal form", () => {
     expect(cellText(32.28)).toBe("32.28");
     expect(cellText(2023)).toBe("2023");
     expect(cellText(null)).toBe("");
     expect(cellText(true)).toBe("true");
-  });
-
-  it("treats white space only as blank, but not zero", () => {
-    expect(isBlank(" \n\u3000")).toBe(true);
-    expect(isBlank("")).toBe(true);
-    expect(isBlank(null)).toBe(true);
-    expect(isBlank(0)).toBe(false);
   });
 });
 

@@ -68,11 +68,6 @@ export function parseScheduleText(text: string, ctx: ScheduleContext): ScheduleR
   };
 }
 
-/** Year written in the schedule before any date expression (SEMANTICS §2 first rule), or null. */
-export function leadingYear(text: string): number | null {
-  return firstWrittenYear(scan(text.slice(0, MAX_SCHEDULE_LENGTH)).tokens);
-}
-
 /**
  * A number in a schedule column read as year.month: `2021.12` → December 2021. The number format, when it
  * fixes the decimals (`0.00`), tells 2021.10 (October) from 2021.1 (January).

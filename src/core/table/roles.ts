@@ -158,13 +158,13 @@ function bestRole(text: string): { role: Role; score: number } | null {
   return best;
 }
 
-/** What a header cell names: a role, a quarter's completion, and a money unit. Expects any cell text. */
 /** A normalised cell short enough to be a column name (bracketed notes aside). */
 export function headerSized(text: string): boolean {
   const bare = stripBrackets(text);
   return bare.length > 0 && bare.length <= MAX_HEADER_LENGTH && !/^[\d.,-]+$/u.test(bare);
 }
 
+/** What a header cell names: a role, a quarter's completion, and a money unit. Expects any cell text. */
 export function matchHeader(raw: string): HeaderMatch {
   const { text, unit } = splitUnit(raw);
   if (text === "" || text.length > MAX_HEADER_LENGTH * 3 || /^[\d.,-]+$/u.test(text)) return NO_MATCH;

@@ -1,6 +1,5 @@
 import {
   countDateExpressions,
-  leadingYear,
   parseScheduleCell,
   parseScheduleText,
   MAX_SCHEDULE_LENGTH,
@@ -305,11 +304,13 @@ describe("years", () => {
   it("reports the year written before any date expression", () => {
     expect(parseScheduleText("2022 年 1 月选定地块，2 月设计", ctx).year).toBe(2022);
     expect(parseScheduleText("第一季度设计；2024年12月验收", ctx).year).toBeNull();
-    expect(leadingYear("2022年新塘街道“四帮四扶”工程帮扶家庭以上报12户")).toBe(2022);
-    expect(leadingYear("1.2021年8月完成")).toBe(2021);
-    expect(leadingYear("2021.8完成")).toBe(2021);
-    expect(leadingYear("第一季度设计；2024年12月验收")).toBeNull();
-    expect(leadingYear("按时间节点推进")).toBeNull();
+    expect(
+      parseScheduleText("2022年新塘街道“四帮四扶”工程帮扶家庭以上报12户", { defaultYear: 2000 }).year,
+    ).toBe(2022);
+    expect(parseScheduleText("1.2021年8月完成", { defaultYear: 2000 }).year).toBe(2021);
+    expect(parseScheduleText("2021.8完成", { defaultYear: 2000 }).year).toBe(2021);
+    expect(parseScheduleText("第一季度设计；2024年12月验收", { defaultYear: 2000 }).year).toBeNull();
+    expect(parseScheduleText("按时间节点推进", { defaultYear: 2000 }).year).toBeNull();
   });
 });
 
