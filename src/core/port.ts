@@ -10,8 +10,9 @@ export interface CheckRequest {
   dueSoonDays?: number;
 }
 
+/** A failure may name the cell it is about, and the sheet that cell is on (for the pane's link). */
 export type Outcome<T = void> =
-  { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string };
+  { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string; sheet?: string };
 
 export interface WorkbookPort {
   /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */

@@ -35,13 +35,22 @@ export function planCompletionColumns(table: TableResult): CompletionPlan | null
   };
 }
 
-/** The first non-empty cell of a block read back from Excel, as an A1 address. */
-export function firstOccupied(values: unknown[][], row0: number, col0: number): string | null {
+/**
+ * The first occupied cell of a block read back from Excel, as an A1 address. A cell counts as occupied
+ * when its value or its formula is non-empty: a formula that shows "" has an empty value but is still the
+ * user's, and writing over it would erase it.
+ */
+export function firstOccupied(
+  values: unknown[][],
+  formulas: unknown[][],
+  row0: number,
+  col0: number,
+): string | null {
+  const filled = (v: unknown) => v !== "" && v !== null && v !== undefined;
   for (let r = 0; r < values.length; r++) {
     const row = values[r] as unknown[];
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v !== "" && v !== null && v !== undefined) return cellAddress(row0 + r, col0 + c);
+      if (filled(row[c]) || filled(formulas[r]?.[c])) return cellAddress(row0 + r, col0 + c);
     }
   }
   return null;

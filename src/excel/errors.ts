@@ -5,10 +5,15 @@ export interface Failure {
   message: string;
   messageEn: string;
   cell?: string;
+  /** The sheet `cell` is on. */
+  sheet?: string;
 }
 
-export function failure(message: string, messageEn: string, cell?: string): Failure {
-  return cell === undefined ? { ok: false, message, messageEn } : { ok: false, message, messageEn, cell };
+export function failure(message: string, messageEn: string, cell?: string, sheet?: string): Failure {
+  if (cell === undefined) return { ok: false, message, messageEn };
+  return sheet === undefined
+    ? { ok: false, message, messageEn, cell }
+    : { ok: false, message, messageEn, cell, sheet };
 }
 
 /** Error codes Office.js puts on `OfficeExtension.Error.code` (application-specific-api-error-handling). */

@@ -87,13 +87,19 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         });
         if (read.extra.isProtected) return PROTECTED;
         const result = checkSheet(read.grid, resolved.options);
+        const { oldRules, record } = read.extra;
         if (result.tables.length === 0) {
+          // The marks of an earlier check would now describe a table that is gone: remove them (and the
+          // record) in one write, so the sheet never shows marks that this check contradicts.
+          if (oldRules.length > 0 || record.sheets[read.grid.sheet]) {
+            queueMarkWrite(context, sheet, read.grid.sheet, [], oldRules, record, result.asOf);
+            await context.sync();
+          }
           const warning = result.warnings[0];
           return warning
             ? failure(warning.message, warning.messageEn)
             : failure("未找到责任分解表", "No breakdown table found");
         }
-        const { oldRules, record } = read.extra;
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
         try {
           await context.sync();
@@ -189,7 +195,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
-  /** Two syncs: the cells right of the table (must be empty), protection, merges; then the write. */
+  /** Two syncs: the cells right of the table (values and formulas: must be empty), protection, merges; then the write. */
   async function addCompletionColumns(table: TableResult): Promise<Outcome> {
     const plan = planCompletionColumns(table);
     if (!plan)
@@ -200,18 +206,20 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         sheet.protection.load("protected");
         const rowCount = plan.lastDataRow - plan.headerRow + 1;
         const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
-        block.load("values");
+        // Formulas too: a formula that shows "" has an empty value but must not be written over.
+        block.load("values,formulas");
         const merged = block.getMergedAreasOrNullObject();
         merged.load("address");
         block.dataValidation.load("type");
         await context.sync();
         if (sheet.protection.protected) return PROTECTED;
-        const occupied = firstOccupied(block.values, plan.headerRow, plan.firstCol);
+        const occupied = firstOccupied(block.values, block.formulas, plan.headerRow, plan.firstCol);
         if (occupied) {
           return failure(
             `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
             `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
             occupied,
+            table.sheet,
           );
         }
         if (!merged.isNullObject) {
@@ -221,6 +229,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
             `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
             cell,
+            table.sheet,
           );
         }
         if (block.dataValidation.type !== "None") {
@@ -229,6 +238,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
             `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
             cell,
+            table.sheet,
           );
         }
         queueCompletionWrite(sheet, plan);
@@ -244,6 +254,6 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     selectCell,
     writeSummarySheet,
     addCompletionColumns,
-    insertStatusColumn: () => insertStatusColumn(run),
+    insertStatusColumn: () => insertStatusColumn(run, today),
   };
 }

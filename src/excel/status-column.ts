@@ -1,28 +1,62 @@
+import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
 import type { Outcome } from "../core/port";
-import { planStatusColumns } from "../functions/insert";
-import { describeError } from "./errors";
+import { contiguousRuns, planStatusColumns } from "../functions/insert";
+import { firstOccupied } from "./columns";
+import { PROTECTED, describeError, failure } from "./errors";
 import type { ExcelRun } from "./index";
-import { readSheetGrid } from "./read";
+import { readSheet } from "./read";
 
 /**
  * 插入状态列: adds a `进度状态` column right of each table on the active sheet, holding
- * `=DUTY.STATUS(A<row>)` for every project. One sync to read, one to write; nothing is written unless
- * every target cell is empty.
+ * `=DUTY.STATUS(A<row>)` for every project. Three syncs: the sheet and its protection; the target columns'
+ * values and formulas (where the new column goes is only known once the table is found, and the grid
+ * holds values only, so a formula showing "" would look empty); the write. Nothing is written unless
+ * every target cell is empty, and only the header and the project rows are written.
  */
-export async function insertStatusColumn(run: ExcelRun = (batch) => Excel.run(batch)): Promise<Outcome> {
+export async function insertStatusColumn(
+  run: ExcelRun = (batch) => Excel.run(batch),
+  today: () => Date = () => new Date(),
+): Promise<Outcome> {
+  const options = resolveOptions({}, today());
+  if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
   try {
     return await run(async (context): Promise<Outcome> => {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      const grid = await readSheetGrid(context, sheet);
-      const options = resolveOptions({});
-      if (!options.ok) return { ok: false, message: options.message, messageEn: options.message };
-      const plans = planStatusColumns(grid, checkSheet(grid, options.options));
-      if (!plans.ok) return plans;
+      const read = await readSheet(context, sheet, () => {
+        sheet.protection.load("protected");
+        return () => sheet.protection.protected;
+      });
+      if (read.extra) return PROTECTED;
+      const plans = planStatusColumns(read.grid, checkSheet(read.grid, options.options));
+      if (!plans.ok) return plans.cell ? { ...plans, sheet: read.grid.sheet } : plans;
+
+      const targets = plans.value.map((plan) => {
+        const range = sheet.getRange(`${plan.column}${plan.firstRow}:${plan.column}${plan.lastRow}`);
+        range.load("values,formulas");
+        return { plan, range };
+      });
+      await context.sync();
+      for (const { plan, range } of targets) {
+        const col = parseAddress(`${plan.column}1`)?.col ?? 0;
+        const occupied = firstOccupied(range.values, range.formulas, plan.firstRow - 1, col);
+        if (occupied) {
+          return failure(
+            `单元格 ${occupied} 已有内容（或公式）：进度状态列只插入到表格右侧的空列，未作任何修改`,
+            `Cell ${occupied} holds a value or formula: the status column goes only into an empty column right of the table; nothing was changed`,
+            occupied,
+            read.grid.sheet,
+          );
+        }
+      }
       for (const plan of plans.value) {
-        sheet.getRange(`${plan.column}${plan.firstRow}:${plan.column}${plan.lastRow}`).formulas =
-          plan.formulas;
+        for (const run of contiguousRuns(plan)) {
+          const last = run.firstRow + run.contents.length - 1;
+          sheet.getRange(`${plan.column}${run.firstRow}:${plan.column}${last}`).formulas = run.contents.map(
+            (content) => [content],
+          );
+        }
       }
       await context.sync();
       return { ok: true, value: undefined };

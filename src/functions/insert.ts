@@ -5,7 +5,8 @@ import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/typ
 /**
  * Where 插入状态列 writes: for each table, the column right after it gets `进度状态` in the header row and
  * `=DUTY.STATUS(<first column><row>)` in each project's first row. Pure: the Office.js write is in
- * src/excel/status-column.ts. Only empty cells are written, so nothing a user typed is ever replaced.
+ * src/excel/status-column.ts, which also refuses a cell holding a formula (the grid has values only, and a
+ * formula showing "" looks empty there). Only empty cells are written, so nothing a user typed is replaced.
  */
 
 export const STATUS_HEADER = "进度状态";
@@ -14,11 +15,14 @@ export interface StatusColumnPlan {
   sheet: string;
   /** Column letter of the new column. */
   column: string;
-  /** 1-based first and last sheet rows written (the table's header to its last row). */
+  /** 1-based first and last sheet rows of the table: every cell of the column between them must be empty. */
   firstRow: number;
   lastRow: number;
-  /** One formula or text per row from `firstRow` to `lastRow`; "" leaves the (empty) cell empty. */
-  formulas: string[][];
+  /**
+   * The only cells written, top to bottom: the header, then each project's formula. Rows between them are
+   * not written at all (not even ""), so a cell that merely looks empty is never replaced.
+   */
+  cells: Array<{ row: number; content: string }>;
   /** How many `DUTY.STATUS` formulas the plan writes. */
   count: number;
 }
@@ -85,10 +89,10 @@ function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPla
   const first = columnLetter(table.firstCol);
   const projectRows = new Set(table.projects.map((p) => p.row));
   const headerRow = table.headerRows[0] ?? table.firstRow;
-  const formulas: string[][] = [];
+  const cells: StatusColumnPlan["cells"] = [];
   for (let row = table.firstRow; row <= table.lastRow; row += 1) {
-    if (row === headerRow) formulas.push([STATUS_HEADER]);
-    else formulas.push([projectRows.has(row) ? `=DUTY.STATUS(${first}${row})` : ""]);
+    if (row === headerRow) cells.push({ row, content: STATUS_HEADER });
+    else if (projectRows.has(row)) cells.push({ row, content: `=DUTY.STATUS(${first}${row})` });
   }
   return {
     ok: true,
@@ -97,7 +101,7 @@ function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPla
       column: columnLetter(col),
       firstRow: table.firstRow,
       lastRow: table.lastRow,
-      formulas,
+      cells,
       count: projectRows.size,
     },
   };
@@ -119,4 +123,15 @@ export function planStatusColumns(grid: SheetGrid, result: SheetResult): Outcome
     plans.push(plan.value);
   }
   return { ok: true, value: plans };
+}
+
+/** The plan's cells grouped into runs of consecutive rows: one range write per run. */
+export function contiguousRuns(plan: StatusColumnPlan): Array<{ firstRow: number; contents: string[] }> {
+  const runs: Array<{ firstRow: number; contents: string[] }> = [];
+  for (const { row, content } of plan.cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.firstRow + last.contents.length === row) last.contents.push(content);
+    else runs.push({ firstRow: row, contents: [content] });
+  }
+  return runs;
 }

@@ -42,8 +42,9 @@ export interface PreviewState {
   selectionCount: number;
 }
 
-function failure(message: string, messageEn: string, cell?: string) {
-  return { ok: false as const, message, messageEn, ...(cell ? { cell } : {}) };
+/** A failure; one that names a cell also names its sheet, for the pane's link. */
+function failure(message: string, messageEn: string, cell?: string, sheet?: string) {
+  return { ok: false as const, message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) };
 }
 
 const OK: Outcome = { ok: true, value: undefined };
@@ -183,6 +184,7 @@ export class PreviewPort implements WorkbookPort {
             `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
             `Cell ${cell} right of the table is not empty; no columns were added`,
             cell,
+            table.sheet,
           );
         }
       }
@@ -213,7 +215,7 @@ export class PreviewPort implements WorkbookPort {
     if (!options.ok) return failure(options.message, options.message);
     const result = checkSheet(active.grid, options.options);
     const plans = planStatusColumns(active.grid, result);
-    if (!plans.ok) return plans;
+    if (!plans.ok) return plans.cell ? { ...plans, sheet: active.grid.sheet } : plans;
     const statusByRow = new Map(
       result.tables.flatMap((t) =>
         t.projects.map((p) => [p.row, PROJECT_STATUS_LABEL[p.status].zh] as const),
@@ -221,18 +223,13 @@ export class PreviewPort implements WorkbookPort {
     );
     const col = (address: string) => parseAddress(address)?.col ?? 0;
     const writes = plans.value.flatMap((plan) =>
-      plan.formulas.map(([formula = ""], i) => {
-        const row = plan.firstRow + i;
-        const value = formula.startsWith("=") ? (statusByRow.get(row) ?? "") : formula;
-        return { row: row - 1, col: col(`${plan.column}1`), value };
-      }),
+      plan.cells.map(({ row, content }) => ({
+        row: row - 1,
+        col: col(`${plan.column}1`),
+        value: content.startsWith("=") ? (statusByRow.get(row) ?? "") : content,
+      })),
     );
-    this.replaceSheet(
-      writeCells(
-        active,
-        writes.filter((w) => w.value !== ""),
-      ),
-    );
+    this.replaceSheet(writeCells(active, writes));
     return OK;
   }
 }

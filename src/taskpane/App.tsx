@@ -117,8 +117,12 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
     [],
   );
 
-  const fail = (outcome: { message: string; messageEn: string; cell?: string }, sheet?: string) =>
-    setFailure({ ...outcome, ...(sheet && outcome.cell ? { sheet } : {}) });
+  /** The sheet of the failing cell: the port's own answer first, else the sheet the action was about. */
+  const fail = (outcome: Failure, fallbackSheet?: string) => {
+    const { message, messageEn, cell } = outcome;
+    const sheet = outcome.sheet ?? fallbackSheet;
+    setFailure({ message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) });
+  };
 
   useEffect(() => {
     if (!commandReports) return undefined;
@@ -126,8 +130,8 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
       setNotice(null);
       setFailure(null);
       if (!report.outcome.ok) {
-        const { message, messageEn, cell } = report.outcome;
-        setFailure({ message, messageEn, ...(cell ? { cell } : {}) });
+        const { message, messageEn, cell, sheet } = report.outcome;
+        setFailure({ message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) });
       } else if (report.command === "checkProgress") {
         setResult(report.outcome.value);
         setAsOf(report.outcome.value.asOf);

@@ -196,6 +196,33 @@ describe("checkActiveSheet", () => {
     expect(wb.applied).toEqual([]);
   });
 
+  it("removes the previous check's marks and record when a re-check finds no table", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const first = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(first.ok).toBe(true);
+    expect(ourRules(wb).length).toBeGreaterThan(0);
+    // The user replaces the table with a note: the old marks would point at cells that no longer mean anything.
+    const sheet = wb.sheet(SHEET);
+    if (!sheet) throw new Error("no sheet");
+    const note = {
+      value: "会议纪要",
+      numberFormat: "General",
+      formula: null,
+      format: {},
+      note: null,
+      validation: null,
+    };
+    sheet.cells = new Map([["0,0", note]]);
+    const userRule = { id: 999, type: "Custom", formula: "=TRUE", fill: "#00FF00", areas: [] };
+    sheet.conditionalFormats.push(userRule);
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out).toMatchObject({ ok: false });
+    expect(ourRules(wb)).toEqual([]);
+    expect(wb.sheet(SHEET)?.conditionalFormats).toEqual([userRule]);
+    const record = JSON.parse(String(wb.settings.get("DutyCheck.marks"))) as { sheets: object };
+    expect(record.sheets).toEqual({});
+  });
+
   it("rejects an invalid reference date without touching the workbook", async () => {
     const { wb, port } = setup("xintang-2023");
     const out = await port.checkActiveSheet({ asOf: "2023-02-30" });
@@ -425,6 +452,23 @@ describe("addCompletionColumns", () => {
   });
 });
 
+describe("addCompletionColumns with formulas", () => {
+  it('refuses a cell whose formula shows "", naming it and its sheet, and writes nothing', async () => {
+    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    if (!table) throw new Error("no table");
+    const address = `${String.fromCharCode(65 + table.lastCol + 1)}${table.lastRow}`;
+    const { wb, port } = setup("xintang-2023", {
+      formulas: { [address]: { formula: '=IF(A1="x","备注","")', value: "" } },
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const out = await port.addCompletionColumns(table);
+    expect(out).toMatchObject({ ok: false, cell: address, sheet: SHEET });
+    expect(out.ok === false && out.message).toContain(address);
+    expect(wb.writes).toEqual([]);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+  });
+});
+
 /** "C6:D7" → C6, C7, D6, D7. */
 function expand(range: string): string[] {
   const [a, b] = range.split(":");
@@ -441,13 +485,29 @@ function expand(range: string): string[] {
 }
 
 describe("insertStatusColumn", () => {
-  it("goes through the port's own Excel.run: one read, one write of =DUTY.STATUS formulas", async () => {
+  it("goes through the port's own Excel.run: the read, the target column's formulas, the write", async () => {
     const { wb, port } = setup("xintang-2023");
     expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
     expect(wb.runs).toBe(1);
-    expect(wb.syncs).toBe(2);
+    expect(wb.syncs).toBe(3);
     const formulas = [...(wb.sheet(SHEET)?.cells.values() ?? [])].filter((c) => c.formula !== null);
     expect(formulas).toHaveLength(12);
     expect(formulas.every((c) => /^=DUTY\.STATUS\([A-Z]+\d+\)$/u.test(c.formula ?? ""))).toBe(true);
+  });
+
+  it("refuses a protected sheet in the read, before writing anything", async () => {
+    const { wb, port } = setup("xintang-2023", { protected: true });
+    const out = await port.insertStatusColumn();
+    expect(out).toMatchObject({ ok: false, message: "工作表已保护，未作任何修改" });
+    expect(wb.syncs).toBe(1);
+    expect(wb.writes).toEqual([]);
+  });
+
+  it("takes today from the port, like the check", async () => {
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }]);
+    const today = jest.fn(() => new Date(2023, 5, 20));
+    const port = createExcelPort({ run: wb.run, today });
+    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    expect(today).toHaveBeenCalled();
   });
 });

@@ -22,13 +22,13 @@ function statusesOf(grid: SheetGrid, asOf: string): Map<number, string> {
 }
 
 describe("insertStatusColumn", () => {
-  it("writes 进度状态 and =DUTY.STATUS(A<row>) right of the table, in one sync after the read", async () => {
+  it("writes 进度状态 and =DUTY.STATUS(A<row>) right of the table: read, target formulas, write", async () => {
     const grid = seedGrid("xintang-2023");
     const wb = new MockWorkbook([{ grid }]);
     install(wb);
     const outcome = await insertStatusColumn();
     expect(outcome).toEqual({ ok: true, value: undefined });
-    expect(wb.syncs).toBe(2);
+    expect(wb.syncs).toBe(3);
 
     const column = columnLetter(grid.values[0]?.length ?? 0);
     const rows = projectRows(grid);
@@ -86,6 +86,44 @@ describe("insertStatusColumn", () => {
     if (!outcome.ok) expect(outcome.message).toMatch(new RegExp(`^单元格 ${address} 已有内容`, "u"));
     expect(wb.writes).toEqual([]);
     expect(wb.syncs).toBe(1);
+  });
+
+  it('refuses a target cell whose formula shows "", naming it and its sheet, and writes nothing', async () => {
+    const grid = seedGrid("zimao-2022");
+    const width = grid.values[0]?.length ?? 0;
+    const row = projectRows(grid)[2] as number;
+    const address = `${columnLetter(width)}${row}`;
+    const wb = new MockWorkbook([
+      { grid, formulas: { [address]: { formula: '=IF(B1="","","备注")', value: "" } } },
+    ]);
+    install(wb);
+    const before = wb.cellSnapshot(SHEET);
+    const outcome = await insertStatusColumn();
+    expect(outcome).toMatchObject({ ok: false, cell: address, sheet: SHEET });
+    if (!outcome.ok) expect(outcome.message).toContain(address);
+    expect(wb.writes).toEqual([]);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+  });
+
+  it("writes only the header and the project rows, leaving every other row of the column untouched", async () => {
+    const grid = seedGrid("xintang-2023");
+    const wb = new MockWorkbook([{ grid }]);
+    install(wb);
+    expect((await insertStatusColumn()).ok).toBe(true);
+    const column = columnLetter(grid.values[0]?.length ?? 0);
+    const headerRow = grid.values.findIndex((r) => r[0] === "序号") + 1;
+    const written = wb.writes.flatMap((w) => {
+      const [first, last = first] = w.address.split(":");
+      const from = Number(/\d+/u.exec(first ?? "")?.[0]);
+      const to = Number(/\d+/u.exec(last ?? "")?.[0]);
+      return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    });
+    expect(written.sort((a, b) => a - b)).toEqual([headerRow, ...projectRows(grid)].sort((a, b) => a - b));
+    const cells = [...(wb.sheet(SHEET)?.cells.entries() ?? [])].filter(
+      ([k]) => Number(k.split(",")[1]) === (grid.values[0]?.length ?? 0),
+    );
+    expect(cells).toHaveLength(projectRows(grid).length + 1);
+    expect(wb.writes.every((w) => w.address.startsWith(column))).toBe(true);
   });
 
   it("says so when the active sheet holds no table", async () => {

@@ -66,6 +66,8 @@ export interface SheetSpec {
   /** User formats per A1 address: { "B5": { "fill.color": "#FFFF00" } }. */
   formats?: Record<string, Record<string, unknown>>;
   notes?: Record<string, string>;
+  /** Formulas per A1 address, with the value Excel shows for each: { "N5": { formula: '=IF(B5="","","")', value: "" } }. */
+  formulas?: Record<string, { formula: string; value: CellValue }>;
   /** Conditional formats the user made (they must survive everything the add-in does). */
   userConditionalFormats?: Array<{ type: string; formula: string | null; fill: string; address: string }>;
 }
@@ -616,6 +618,13 @@ export class MockWorkbook {
       const at = parseRect(address);
       const cell = sheet.cells.get(key(at.row, at.col)) ?? blankCell();
       cell.note = note;
+      sheet.cells.set(key(at.row, at.col), cell);
+    }
+    for (const [address, { formula, value }] of Object.entries(spec.formulas ?? {})) {
+      const at = parseRect(address);
+      const cell = sheet.cells.get(key(at.row, at.col)) ?? blankCell();
+      cell.formula = formula;
+      cell.value = value;
       sheet.cells.set(key(at.row, at.col), cell);
     }
     for (const cf of spec.userConditionalFormats ?? []) {
