@@ -1,23 +1,11 @@
-import { periodLabel } from "../core/labels";
-import type { CellValue, MilestoneStatus, ProjectStatus, SheetResult } from "../core/types";
 import { cellAddress } from "../core/address";
+import { periodLabel } from "../core/labels";
+import { isoToSerial } from "../core/schedule";
+import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
+import type { CellValue, SheetResult } from "../core/types";
 
 /** The sheet the summary goes to. */
 export const SUMMARY_SHEET = "进度检查结果";
-
-const MILESTONE_LABEL: Record<MilestoneStatus, string> = {
-  done: "已完成",
-  overdue: "已逾期",
-  dueSoon: "即将到期",
-  upcoming: "未到期",
-};
-const UNSCHEDULED_LABEL: Record<ProjectStatus, string> = {
-  unscheduled: "无时间节点",
-  done: "已完成",
-  overdue: "已逾期",
-  dueSoon: "即将到期",
-  onTrack: "未到期",
-};
 
 export const SUMMARY_HEADER = [
   "序号",
@@ -33,6 +21,10 @@ export const SUMMARY_HEADER = [
   "来源单元格",
 ] as const;
 const DAYS_COLUMN = SUMMARY_HEADER.indexOf("逾期天数");
+/** 计划完成: held as ISO text in `summaryRows` (the preview shows it as is), written to Excel as a date. */
+export const DUE_COLUMN = SUMMARY_HEADER.indexOf("计划完成");
+/** Shows a date serial the way the rest of the add-in writes dates, and still sorts and filters as a date. */
+const DATE_FORMAT = "yyyy-mm-dd";
 
 /** A string literal inside a formula: quotes doubled. */
 function quoted(text: string): string {
@@ -47,7 +39,10 @@ export function sourceLink(sheet: string, cell: string): string {
 
 export interface SummaryRows {
   title: string;
-  /** Data rows without the link column, same width as SUMMARY_HEADER minus one. */
+  /**
+   * Data rows without the link column, same width as SUMMARY_HEADER minus one. Status words are the
+   * core's (as `=DUTY.STATUS` says them); the due date is ISO text, made a date serial when written.
+   */
   values: CellValue[][];
   /** One HYPERLINK formula per data row. */
   links: string[];
@@ -68,7 +63,7 @@ export function summaryRows(result: SheetResult): SummaryRows {
           project.name ?? "",
           "",
           "",
-          UNSCHEDULED_LABEL[project.status],
+          PROJECT_STATUS_LABEL[project.status].zh,
           "",
           project.scheduleText ?? "",
           ...people,
@@ -82,7 +77,7 @@ export function summaryRows(result: SheetResult): SummaryRows {
           project.name ?? "",
           periodLabel(m),
           m.due,
-          MILESTONE_LABEL[m.status],
+          MILESTONE_STATUS_LABEL[m.status].zh,
           m.status === "overdue" ? m.daysLate : "",
           m.text,
           ...people,
@@ -94,9 +89,16 @@ export function summaryRows(result: SheetResult): SummaryRows {
   return { title: `进度检查结果（${result.sheet}，截至 ${result.asOf}）`, values, links };
 }
 
+/** A due date as Excel stores dates, so the column sorts and filters by date; other cells as they are. */
+function excelCell(value: CellValue, column: number): CellValue {
+  if (column !== DUE_COLUMN || typeof value !== "string") return value;
+  return isoToSerial(value) ?? value;
+}
+
 /**
  * Queues writing the summary into `sheet` (new and empty): a title line, the header, the rows. Text is
- * written with the text number format so that `2023`, `6-30` or `=…` in a cell stay what they were.
+ * written with the text number format so that `2023`, `6-30` or `=…` in a cell stay what they were; the
+ * due date is a date serial shown as `yyyy-mm-dd`, the days late a plain number.
  */
 export function queueSummaryWrite(sheet: Excel.Worksheet, result: SheetResult): void {
   const rows = summaryRows(result);
@@ -107,8 +109,10 @@ export function queueSummaryWrite(sheet: Excel.Worksheet, result: SheetResult): 
   header.format.font.bold = true;
   if (rows.values.length > 0) {
     const data = sheet.getRangeByIndexes(2, 0, rows.values.length, width - 1);
-    data.numberFormat = rows.values.map((row) => row.map((_, i) => (i === DAYS_COLUMN ? "General" : "@")));
-    data.values = rows.values;
+    data.numberFormat = rows.values.map((row) =>
+      row.map((_, i) => (i === DAYS_COLUMN ? "General" : i === DUE_COLUMN ? DATE_FORMAT : "@")),
+    );
+    data.values = rows.values.map((row) => row.map(excelCell));
     sheet.getRangeByIndexes(2, width - 1, rows.links.length, 1).formulas = rows.links.map((f) => [f]);
   }
   sheet.freezePanes.freezeRows(2);

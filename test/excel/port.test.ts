@@ -347,7 +347,17 @@ describe("writeSummarySheet", () => {
     const first = projects[0];
     const milestone = first?.milestones[0];
     expect(wb.cell("进度检查结果", "B3")?.value).toBe(first?.name);
-    expect(wb.cell("进度检查结果", "E3")?.value).toBe("已逾期");
+    // The core's status words, and the due date as a real date (serial) shown as yyyy-mm-dd.
+    expect(wb.cell("进度检查结果", "E3")?.value).toBe("逾期");
+    expect(milestone?.due).toBe("2023-03-31");
+    expect(wb.cell("进度检查结果", "D3")?.value).toBe(45016);
+    expect(wb.cell("进度检查结果", "D3")?.numberFormat).toBe("yyyy-mm-dd");
+    const statuses = new Set(
+      [...Array(rows).keys()].map((i) => wb.cell("进度检查结果", `E${3 + i}`)?.value as string),
+    );
+    const coreWords = new Set(["逾期", "临期", "未到期", "已完成", "未排期"]);
+    expect([...statuses].every((w) => coreWords.has(w))).toBe(true);
+    expect(statuses).toContain("未排期");
     expect(wb.cell("进度检查结果", "H3")?.value).toBe(first?.leaders.join("、"));
     expect(wb.cell("进度检查结果", "K3")?.formula).toBe(
       `=HYPERLINK("#'${SHEET}'!${milestone?.cell}","${milestone?.cell}")`,

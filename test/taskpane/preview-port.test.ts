@@ -122,6 +122,8 @@ describe("PreviewPort", () => {
       0,
     );
     expect(summary.grid.values).toHaveLength(2 + milestones);
+    // Same words as Excel's summary and =DUTY.STATUS; the due date readable as a date.
+    expect(summary.grid.values[2]?.slice(3, 5)).toEqual(["2023-03-31", "逾期"]);
     const links = port.getState().links.get("进度检查结果")!;
     expect(links.size).toBe(milestones);
     expect([...links.values()].every((l) => l.sheet === checked.value.sheet)).toBe(true);
