@@ -1,4 +1,5 @@
 import { cellAddress } from "../core/address";
+import type { Outcome } from "../core/port";
 import type { Quarter, TableResult } from "../core/types";
 
 /** Headers the table finder recognises as per-quarter completion columns (SEMANTICS.md §1). */
@@ -21,17 +22,29 @@ export interface CompletionPlan {
   firstCol: number;
 }
 
-/** Where the missing quarter columns go: right of the table, header in its first header row. */
-export function planCompletionColumns(table: TableResult): CompletionPlan | null {
+/**
+ * Where the missing quarter columns go: right of the table, header in its first header row; or why there
+ * is nothing to add. Shared by the Excel port and the preview so that both answer alike.
+ */
+export function planCompletionColumns(table: TableResult): Outcome<CompletionPlan> {
   const quarters = ([1, 2, 3, 4] as Quarter[]).filter((q) => table.quarterColumns[q] === undefined);
-  if (quarters.length === 0) return null;
+  if (quarters.length === 0) {
+    return {
+      ok: false,
+      message: "表格已有四个季度的完成情况列",
+      messageEn: "The table already has all four quarter columns",
+    };
+  }
   const headerRows = table.headerRows.length > 0 ? table.headerRows : [table.firstRow];
   return {
-    quarters,
-    headerRow: (headerRows[0] as number) - 1,
-    firstDataRow: headerRows[headerRows.length - 1] as number,
-    lastDataRow: table.lastRow - 1,
-    firstCol: table.lastCol + 1,
+    ok: true,
+    value: {
+      quarters,
+      headerRow: (headerRows[0] as number) - 1,
+      firstDataRow: headerRows[headerRows.length - 1] as number,
+      lastDataRow: table.lastRow - 1,
+      firstCol: table.lastCol + 1,
+    },
   };
 }
 

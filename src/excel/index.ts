@@ -197,9 +197,9 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
 
   /** Two syncs: the cells right of the table (values and formulas: must be empty), protection, merges; then the write. */
   async function addCompletionColumns(table: TableResult): Promise<Outcome> {
-    const plan = planCompletionColumns(table);
-    if (!plan)
-      return failure("表格已有四个季度的完成情况列", "The table already has all four quarter columns");
+    const planned = planCompletionColumns(table);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
     return guarded(() =>
       run(async (context): Promise<Outcome> => {
         const sheet = context.workbook.worksheets.getItem(table.sheet);

@@ -173,8 +173,9 @@ export class PreviewPort implements WorkbookPort {
   async addCompletionColumns(table: TableResult): Promise<Outcome> {
     const target = this.sheet(table.sheet);
     if (!target) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" not found`);
-    const plan = planCompletionColumns(table);
-    if (!plan) return OK;
+    const planned = planCompletionColumns(table);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
     const width = plan.quarters.length;
     for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
       for (let col = plan.firstCol; col < plan.firstCol + width; col++) {

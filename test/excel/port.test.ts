@@ -417,6 +417,16 @@ describe("addCompletionColumns", () => {
       4: letters[3],
     });
     expect(second.value.tables[0]?.projects[0]?.milestones[0]?.status).toBe("done");
+
+    // A second 添加完成情况列 has nothing to add, and says so without touching the workbook.
+    const writes = wb.writes.length;
+    const again = second.value.tables[0];
+    if (!again) throw new Error("no table");
+    expect(await port.addCompletionColumns(again)).toMatchObject({
+      ok: false,
+      message: "表格已有四个季度的完成情况列",
+    });
+    expect(wb.writes).toHaveLength(writes);
   });
 
   it("refuses to replace data validation the user put right of the table", async () => {

@@ -156,6 +156,13 @@ describe("PreviewPort", () => {
     expect(again.quarterColumns[1]).toBeDefined();
     expect(again.projects.find((p) => p.row === project.row)!.status).toBe("done");
     expect(again.counts).toMatchObject({ overdue: 9, done: 1 });
+
+    // All four columns now exist: the preview refuses as Excel does, with the same words.
+    expect(await port.addCompletionColumns(again)).toEqual({
+      ok: false,
+      message: "表格已有四个季度的完成情况列",
+      messageEn: "The table already has all four quarter columns",
+    });
   });
 
   test("refuses completion columns where the cells right of the table are taken, naming the cell", async () => {
