@@ -270,6 +270,32 @@ describe("task pane", () => {
     expect(port.statusColumns).toBe(2);
   });
 
+  test("links a failing cell to the sheet the port names, before any check and over the checked sheet", async () => {
+    const port = setup();
+    port.statusColumnAnswer = async () => ({
+      ok: false,
+      message: "单元格 K5 已有内容（或公式）",
+      messageEn: "Cell K5 holds a value or formula",
+      cell: "K5",
+      sheet: "二季度",
+    });
+    // No check yet: the port's sheet alone makes the address a link.
+    fireEvent.click(screen.getByRole("button", { name: "插入状态列" }));
+    fireEvent.click(await screen.findByRole("button", { name: "定位到单元格 K5" }));
+    await waitFor(() => expect(port.selected).toEqual([["二季度", "K5"]]));
+
+    // After a check of 责任分解表, the port's sheet still wins over the checked one.
+    await runCheck();
+    fireEvent.click(screen.getByRole("button", { name: "插入状态列" }));
+    fireEvent.click(await screen.findByRole("button", { name: "定位到单元格 K5" }));
+    await waitFor(() =>
+      expect(port.selected).toEqual([
+        ["二季度", "K5"],
+        ["二季度", "K5"],
+      ]),
+    );
+  });
+
   test("adds up several tables on one sheet and says when nothing is due", async () => {
     const port = new RecordingPort();
     const calm = {
