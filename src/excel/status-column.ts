@@ -51,11 +51,10 @@ export async function insertStatusColumn(
         }
       }
       for (const plan of plans.value) {
-        for (const run of contiguousRuns(plan)) {
-          const last = run.firstRow + run.contents.length - 1;
-          sheet.getRange(`${plan.column}${run.firstRow}:${plan.column}${last}`).formulas = run.contents.map(
-            (content) => [content],
-          );
+        for (const block of contiguousRuns(plan)) {
+          const last = block.firstRow + block.contents.length - 1;
+          sheet.getRange(`${plan.column}${block.firstRow}:${plan.column}${last}`).formulas =
+            block.contents.map((content) => [content]);
         }
       }
       await context.sync();
