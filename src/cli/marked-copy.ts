@@ -1,30 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
-import { differenceInCalendarDays, parseISO } from "date-fns";
 import type ExcelJS from "exceljs";
 import { periodLabel } from "../core/labels";
-import { MARK_FILL, planMarks, type MarkKind } from "../core/marks";
-import type { MilestoneStatus, ProjectStatus, SheetResult } from "../core/types";
+import { MARK_FILL, planMarks, STATUS_MARK, type MarkKind } from "../core/marks";
+import { isoToSerial } from "../core/schedule";
+import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
+import type { SheetResult } from "../core/types";
 import type { FileOutcome } from "./check-file";
-import { daysText, MILESTONE_STATUS_ZH } from "./report";
+import { daysText } from "./report";
 
 export const SUMMARY_SHEET = "检查结果";
-
-const EXCEL_EPOCH = new Date(1899, 11, 30);
-
-const PROJECT_STATUS_ZH: Record<ProjectStatus, string> = {
-  overdue: "逾期",
-  dueSoon: "临期",
-  onTrack: "正常",
-  done: "已完成",
-  unscheduled: "未排期",
-};
-
-const STATUS_FILL: Partial<Record<MilestoneStatus | ProjectStatus, MarkKind>> = {
-  overdue: "overdue",
-  dueSoon: "dueSoon",
-  done: "done",
-};
 
 function solid(hex: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex.replace("#", "").toUpperCase()}` } };
@@ -36,11 +21,6 @@ function solid(hex: string): ExcelJS.Fill {
  */
 function fill(cell: ExcelJS.Cell, kind: MarkKind): void {
   cell.style = { ...cell.style, fill: solid(MARK_FILL[kind]) };
-}
-
-/** An Excel serial day for an ISO date, so the summary's due column sorts and filters as dates. */
-function serialDay(iso: string): number {
-  return differenceInCalendarDays(parseISO(iso), EXCEL_EPOCH);
 }
 
 function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
@@ -99,7 +79,15 @@ function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asO
           project.person ?? "",
         ];
         if (project.milestones.length === 0) {
-          const row = sheet.addRow([...base, "", null, PROJECT_STATUS_ZH[project.status], "", "", null]);
+          const row = sheet.addRow([
+            ...base,
+            "",
+            null,
+            PROJECT_STATUS_LABEL[project.status].zh,
+            "",
+            "",
+            null,
+          ]);
           const source = project.cells.schedule[0] ?? project.cells.name;
           if (source) row.getCell(12).value = cellLink(table.sheet, source);
           continue;
@@ -108,8 +96,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asO
           const row = sheet.addRow([
             ...base,
             periodLabel(m),
-            serialDay(m.due),
-            MILESTONE_STATUS_ZH[m.status],
+            // A serial so the due column sorts and filters as dates; the ISO text if Excel has no serial for it.
+            isoToSerial(m.due) ?? m.due,
+            MILESTONE_STATUS_LABEL[m.status].zh,
             m.status === "done" ? "" : daysText(m),
             m.text,
             cellLink(table.sheet, m.cell),
@@ -117,7 +106,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, results: SheetResult[], asO
           row.getCell(8).numFmt = "yyyy-mm-dd";
           row.getCell(11).alignment = { wrapText: true, vertical: "top" };
           row.getCell(12).font = { color: { argb: "FF0563C1" }, underline: true };
-          const kind = STATUS_FILL[m.status];
+          const kind = STATUS_MARK[m.status];
           if (kind) fill(row.getCell(9), kind);
         }
       }

@@ -1,7 +1,9 @@
 import { basename } from "node:path";
 import { groupAlerts, type AlertGroup } from "../core/alerts";
 import { periodLabel } from "../core/labels";
-import type { Milestone, MilestoneStatus, StatusCounts, TableResult } from "../core/types";
+import { formatWanNumber } from "../core/money";
+import { MILESTONE_STATUS_LABEL, sumCounts } from "../core/status";
+import type { Milestone, StatusCounts, TableResult } from "../core/types";
 import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
 
 /** ANSI styling; every function is the identity when colour is off. */
@@ -31,14 +33,6 @@ export function paint(colour: boolean): Paint {
   };
 }
 
-export const MILESTONE_STATUS_ZH: Record<MilestoneStatus, string> = {
-  overdue: "逾期",
-  dueSoon: "临期",
-  upcoming: "未到期",
-  done: "已完成",
-};
-
-const WAN = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 const SHARE = new Intl.NumberFormat("zh-CN", { style: "percent", maximumFractionDigits: 1 });
 
 /** `已逾期 20 天`, `还剩 10 天`, `今天到期`. */
@@ -78,7 +72,7 @@ function groupLines(title: string, groups: AlertGroup[], p: Paint): string[] {
       const tone = milestone.status === "overdue" ? p.red : p.yellow;
       const name = project.name ?? `第 ${project.row} 行项目`;
       lines.push(
-        `      ${tone(`[${MILESTONE_STATUS_ZH[milestone.status]}]`)} ${name} · ${periodLabel(milestone)} · ` +
+        `      ${tone(`[${MILESTONE_STATUS_LABEL[milestone.status].zh}]`)} ${name} · ${periodLabel(milestone)} · ` +
           `截止 ${milestone.due} · ${milestone.cell} · ${tone(daysText(milestone))}` +
           (milestone.text ? p.dim(` · ${clip(milestone.text, 24)}`) : ""),
       );
@@ -87,8 +81,9 @@ function groupLines(title: string, groups: AlertGroup[], p: Paint): string[] {
   return lines;
 }
 
+/** Exact 万元 through the core (`55,358.28 万元`): no rounding to two decimals hides a 0.001 mismatch. */
 function wan(value: number): string {
-  return `${WAN.format(value)} 万元`;
+  return `${formatWanNumber(value)} 万元`;
 }
 
 function totalsLines(table: TableResult, p: Paint): string[] {
@@ -165,10 +160,7 @@ export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: numb
 
 /** Totals across several files, printed after them. */
 export function summaryLine(outcomes: FileOutcome[], p: Paint): string {
-  const sum: StatusCounts = { overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 };
-  for (const t of outcomes.flatMap(tablesOf)) {
-    for (const key of Object.keys(sum) as (keyof StatusCounts)[]) sum[key] += t.counts[key];
-  }
+  const sum = sumCounts(outcomes.flatMap(tablesOf));
   const failed = outcomes.filter((o) => o.error).length;
   return (
     `共 ${outcomes.length} 个文件` +

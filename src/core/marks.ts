@@ -18,7 +18,11 @@ export interface Mark {
   reason: string;
 }
 
-const PROJECT_MARK: Partial<Record<ProjectStatus, MarkKind>> = {
+/**
+ * The mark a project or milestone status takes; 正常, 未到期 and 未排期 stay plain. Shared by the marks on
+ * the sheet and the status column of the CLI's summary sheet.
+ */
+export const STATUS_MARK: Partial<Record<ProjectStatus | MilestoneStatus, MarkKind>> = {
   overdue: "overdue",
   dueSoon: "dueSoon",
   done: "done",
@@ -42,7 +46,7 @@ export function planMarks(result: SheetResult): Mark[] {
   const marks = new Map<string, Mark>();
   for (const table of result.tables) {
     for (const project of table.projects) {
-      const projectKind = PROJECT_MARK[project.status];
+      const projectKind = STATUS_MARK[project.status];
       if (projectKind && project.cells.name) {
         marks.set(project.cells.name, {
           address: project.cells.name,

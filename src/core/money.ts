@@ -1,6 +1,6 @@
 import { normalizeText } from "./text";
 import type { MoneyUnit, TableLayout, TotalRowRecord } from "./table/layout";
-import type { Amount, CellValue, Diagnostic, TotalRowCheck, Totals } from "./types";
+import type { Amount, CellValue, Diagnostic, Project, TotalRowCheck, Totals } from "./types";
 
 /**
  * Money as SEMANTICS.md §5 reads it. Amounts are integer 分 (1 万元 = 1,000,000 分) parsed from the
@@ -121,6 +121,21 @@ function wanDecimal(fen: number): string {
   return `${value < 0n ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
+/**
+ * A 万元 number the core itself produced (Investment, Totals) → exact 分. It is read back through its
+ * shortest decimal string with the same parser as a cell, so `828.28` gives 828,280,000 分 and the float
+ * sum `0.1 + 0.2` still gives 300,000 分. Null only for a value no cell could have held (∞, NaN, too large).
+ */
+export function wanToFen(wan: number): number | null {
+  return parseAmount(wan, "wan").amount?.fen ?? null;
+}
+
+/** A 万元 number from the core, formatted exactly as `formatWan` does (`55,358.28`); `—` when unreadable. */
+export function formatWanNumber(wan: number): string {
+  const fen = wanToFen(wan);
+  return fen === null ? "—" : formatWan(fen);
+}
+
 /** 万元 with thousands separators, exact, without trailing zeros: `55,358.28`, `8`, `1,200.5`. */
 export function formatWan(fen: number): string {
   const [whole = "", fraction] = wanDecimal(fen).split(".");
@@ -148,6 +163,43 @@ export function shareOfTotal(annualFen: number, totalFen: number): number | null
   const absT = t < 0n ? -t : t;
   const thousandths = (absA * 2n + absT) / (absT * 2n);
   return Number(negative ? -thousandths : thousandths) / 1000;
+}
+
+export interface DepartmentInvestment {
+  /** null when the department cell is empty. */
+  department: string | null;
+  annualFen: number;
+  totalFen: number;
+}
+
+/**
+ * Investment per 责任科室 (the pane's chart), largest total or annual first, then by department name.
+ * Summed as BigInt 分 like the table totals; projects with neither amount are left out.
+ */
+export function investmentByDepartment(
+  projects: ReadonlyArray<Pick<Project, "department" | "investment">>,
+): DepartmentInvestment[] {
+  const byDepartment = new Map<string | null, { annual: number[]; total: number[] }>();
+  for (const { department, investment } of projects) {
+    const total = investment.total === null ? null : wanToFen(investment.total);
+    const annual = investment.annual === null ? null : wanToFen(investment.annual);
+    if (total === null && annual === null) continue;
+    const entry = byDepartment.get(department) ?? { annual: [], total: [] };
+    if (total !== null) entry.total.push(total);
+    if (annual !== null) entry.annual.push(annual);
+    byDepartment.set(department, entry);
+  }
+  return [...byDepartment]
+    .map(([department, sums]) => ({
+      department,
+      annualFen: sumFen(sums.annual),
+      totalFen: sumFen(sums.total),
+    }))
+    .sort(
+      (a, b) =>
+        Math.max(b.totalFen, b.annualFen) - Math.max(a.totalFen, a.annualFen) ||
+        (a.department ?? "").localeCompare(b.department ?? "", "zh-Hans-CN"),
+    );
 }
 
 /** One amount read from a cell, with the cell it came from (null when the column has no entry). */

@@ -7,6 +7,7 @@ import type {
   ProjectStatus,
   Quarter,
   StatusCounts,
+  TableResult,
 } from "./types";
 
 /**
@@ -82,6 +83,15 @@ export function projectStatus(milestones: Pick<Milestone, "status">[]): ProjectS
 export function countStatuses(statuses: ProjectStatus[]): StatusCounts {
   const counts: StatusCounts = { overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 };
   for (const status of statuses) counts[status] += 1;
+  return counts;
+}
+
+/** Status counts over several tables (the pane's summary, the CLI's line after several files). */
+export function sumCounts(tables: ReadonlyArray<Pick<TableResult, "counts">>): StatusCounts {
+  const counts: StatusCounts = { overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 };
+  for (const table of tables) {
+    for (const key of Object.keys(counts) as Array<keyof StatusCounts>) counts[key] += table.counts[key];
+  }
   return counts;
 }
 

@@ -3,13 +3,16 @@ import {
   computeTotals,
   fenToWan,
   formatWan,
+  formatWanNumber,
+  investmentByDepartment,
   parseAmount,
   shareOfTotal,
   sumFen,
+  wanToFen,
   type ProjectAmounts,
 } from "../../src/core/money";
 import type { TotalRowRecord } from "../../src/core/table/layout";
-import type { Amount } from "../../src/core/types";
+import type { Amount, Investment } from "../../src/core/types";
 
 const WAN = 1_000_000;
 
@@ -301,5 +304,40 @@ describe("sums out of range", () => {
       {},
     );
     expect(diagnostics.map((d) => d.code)).toContain("money.sumOutOfRange");
+  });
+});
+
+describe("万元 numbers from the core back to 分", () => {
+  it("reads the decimal digits, not the float", () => {
+    expect(wanToFen(828.28)).toBe(828_280_000);
+    expect(wanToFen(0.1 + 0.2)).toBe(300_000);
+    expect(wanToFen(-1.5)).toBe(-1_500_000);
+    expect(wanToFen(Number.NaN)).toBeNull();
+    expect(formatWanNumber(55358.28)).toBe("55,358.28");
+    expect(formatWanNumber(1234567.891)).toBe("1,234,567.891");
+    expect(formatWanNumber(Number.POSITIVE_INFINITY)).toBe("—");
+  });
+
+  it("sums each department exactly, largest first, skipping projects without amounts", () => {
+    const money = (total: number | null, annual: number | null): Investment => ({
+      total,
+      annual,
+      totalQualifier: null,
+      annualQualifier: null,
+      totalCell: null,
+      annualCell: null,
+    });
+    const rows = investmentByDepartment([
+      { department: "A", investment: money(0.1, 0.1) },
+      { department: "A", investment: money(0.2, null) },
+      { department: "B", investment: money(828.28, 828.28) },
+      { department: null, investment: money(null, 5) },
+      { department: "C", investment: money(null, null) },
+    ]);
+    expect(rows).toEqual([
+      { department: "B", totalFen: 828_280_000, annualFen: 828_280_000 },
+      { department: null, totalFen: 0, annualFen: 5 * WAN },
+      { department: "A", totalFen: 300_000, annualFen: 100_000 },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   milestoneStatus,
   projectStatus,
   StatusClock,
+  sumCounts,
 } from "../../src/core/status";
 import type { Completion } from "../../src/core/completion";
 import type { ParsedMilestone, Quarter } from "../../src/core/types";
@@ -82,5 +83,27 @@ describe("projectStatus", () => {
       done: 0,
       unscheduled: 1,
     });
+  });
+});
+
+describe("sumCounts", () => {
+  it("adds every status over the tables", () => {
+    const counts = (
+      overdue: number,
+      dueSoon: number,
+      onTrack: number,
+      done: number,
+      unscheduled: number,
+    ) => ({
+      counts: { overdue, dueSoon, onTrack, done, unscheduled },
+    });
+    expect(sumCounts([counts(1, 2, 3, 4, 5), counts(10, 0, 1, 0, 2)])).toEqual({
+      overdue: 11,
+      dueSoon: 2,
+      onTrack: 4,
+      done: 4,
+      unscheduled: 7,
+    });
+    expect(sumCounts([])).toEqual({ overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 });
   });
 });

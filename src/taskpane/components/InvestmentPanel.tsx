@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { TableResult } from "../../core/types";
-import { diagnosticText, formatAmount, formatShare, investmentByDepartment, isMoneyCode } from "../format";
+import { diagnosticText, formatAmount, formatShare, isMoneyCode } from "../format";
 import { useI18n } from "../i18n";
-import { formatWan } from "../../core/money";
+import { formatWan, investmentByDepartment } from "../../core/money";
 import { CellLink } from "./CellLink";
 
 const ANNUAL_COLOUR = "#0F6CBD";
@@ -119,7 +119,7 @@ export function InvestmentPanel({ table, onSelect }: InvestmentPanelProps) {
     .filter((w) => isMoneyCode(w.code))
     .map((w, i) => ({ key: `w${i}`, text: diagnosticText(w, lang), cell: w.cell }));
 
-  const departments = investmentByDepartment(table);
+  const departments = investmentByDepartment(table.projects);
   const maxFen = Math.max(1, ...departments.map((d) => Math.max(d.totalFen, d.annualFen)));
   const share = totals.annualShareOfTotal;
 
