@@ -1,7 +1,8 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse } from "date-fns";
+import { format, isValid, parse } from "date-fns";
 import { enUS } from "date-fns/locale";
 import { z } from "zod";
 import { parseAddress } from "../core/address";
+import { serialToIso } from "../core/schedule";
 
 /**
  * Arguments of the `DUTY.*` formulas as Excel hands them over, checked at the boundary (zod) and turned
@@ -22,10 +23,8 @@ export function argError(code: ArgError["code"], message: string, messageEn: str
   return { ok: false, code, message, messageEn };
 }
 
-/** Excel's day 0 (the 1900 date system; serials from 61 on, i.e. every date since 1 March 1900, are exact). */
-const EXCEL_EPOCH = new Date(1899, 11, 30);
-/** 9999-12-31, the last day Excel can show. */
-const MAX_SERIAL = 2958465;
+/** Reference date for date-fns `parse` (fills no field here: every pattern has a full date). */
+const PARSE_BASE = new Date(2000, 0, 1);
 
 export const AS_OF_EXPECTED = "日期应为 2023-06-30 或 2023年6月30日";
 const AS_OF_EXPECTED_EN = "The date should look like 2023-06-30 or 2023年6月30日";
@@ -44,15 +43,6 @@ const DATE_PATTERNS = [
   "d MMM yyyy",
 ];
 
-export function serialToDate(serial: number): Date {
-  return addDays(EXCEL_EPOCH, Math.floor(serial));
-}
-
-/** A date as an Excel serial number, so a spilled cell formatted as a date shows it as one. */
-export function isoToSerial(iso: string): number {
-  return differenceInCalendarDays(parse(iso, "yyyy-MM-dd", EXCEL_EPOCH), EXCEL_EPOCH);
-}
-
 function parseWrittenDate(text: string): Date | null {
   // Full-width digits and the spaces people type around 年/月/日 are not part of the date.
   const compact = text
@@ -60,22 +50,30 @@ function parseWrittenDate(text: string): Date | null {
     .replace(/\s*([年月日号/.-])\s*/gu, "$1")
     .trim();
   for (const pattern of DATE_PATTERNS) {
-    const date = parse(compact, pattern, EXCEL_EPOCH, { locale: enUS });
+    const date = parse(compact, pattern, PARSE_BASE, { locale: enUS });
     // date-fns already refuses impossible days (`2023-2-30`); the year range refuses `23-6-30` (year 23).
     if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 9999) return date;
   }
   return null;
 }
 
+/** Both forms become ISO `YYYY-MM-DD`; serials go through the core's 1900-system rule (no serial 60). */
 const AsOfSchema = z.union([
-  z.number().finite().min(1).max(MAX_SERIAL).transform(serialToDate),
+  z.number().transform((serial, ctx) => {
+    const iso = serialToIso(serial);
+    if (iso === null) {
+      ctx.addIssue({ code: "custom", message: AS_OF_EXPECTED });
+      return z.NEVER;
+    }
+    return iso;
+  }),
   z.string().transform((text, ctx) => {
     const date = parseWrittenDate(text);
     if (date === null) {
       ctx.addIssue({ code: "custom", message: AS_OF_EXPECTED });
       return z.NEVER;
     }
-    return date;
+    return format(date, "yyyy-MM-dd");
   }),
 ]);
 
@@ -85,7 +83,7 @@ const AS_OF_MEMO_LIMIT = 256;
 
 function parseGivenAsOf(value: unknown): Parsed<string> {
   const parsed = AsOfSchema.safeParse(value);
-  if (parsed.success) return { ok: true, value: format(parsed.data, "yyyy-MM-dd") };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const shown = typeof value === "string" ? `“${value}”` : String(value);
   return argError("invalidValue", `${AS_OF_EXPECTED}，收到 ${shown}`, `${AS_OF_EXPECTED_EN}; got ${shown}`);
 }
@@ -116,8 +114,11 @@ export interface CellRef {
   address: string;
 }
 
-/** The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. */
-function sheetName(part: string): string {
+/**
+ * The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. Also reads the calling
+ * cell's address, so both addresses Excel hands over are read by one rule.
+ */
+export function sheetName(part: string): string {
   const unquoted = /^'(.*)'$/su.exec(part);
   const name = unquoted ? (unquoted[1] as string).replace(/''/gu, "'") : part;
   return name.replace(/^\[[^\]]*\]/u, "");

@@ -2,7 +2,8 @@ import { cellAddress } from "../core/address";
 import { periodLabel } from "../core/labels";
 import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
 import type { Milestone, Project, SheetResult, TableResult } from "../core/types";
-import { argError, isoToSerial, type CellRef, type InvestKind, type Parsed } from "./args";
+import { isoToSerial } from "../core/schedule";
+import { argError, type CellRef, type InvestKind, type Parsed } from "./args";
 
 /**
  * What each `DUTY.*` formula shows, made from a checked sheet. Nothing here reads cells: every rule comes
@@ -137,7 +138,8 @@ export function milestoneRows(project: Project): MatrixCell[][] {
   }
   return project.milestones.map((m) => [
     periodLabel(m),
-    isoToSerial(m.due),
+    // The ISO text for a date Excel has no serial for (before 1900), never a wrong day.
+    isoToSerial(m.due) ?? m.due,
     m.text,
     MILESTONE_STATUS_LABEL[m.status].zh,
   ]);

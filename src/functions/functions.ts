@@ -1,7 +1,15 @@
 /// <reference types="custom-functions-runtime" />
 import { readSheetGrid } from "../excel/read";
 import type { SheetGrid } from "../core/types";
-import { parseAsOf, parseCellRef, parseInvestKind, type ArgError, type CellRef, type Parsed } from "./args";
+import {
+  parseAsOf,
+  parseCellRef,
+  parseInvestKind,
+  sheetName,
+  type ArgError,
+  type CellRef,
+  type Parsed,
+} from "./args";
 import { SheetCache } from "./cache";
 import {
   detailText,
@@ -60,12 +68,7 @@ const READ_FAILED: ArgError = {
 function callingSheet(invocation: CustomFunctions.Invocation): string | null {
   const address = invocation.address ?? "";
   const bang = address.lastIndexOf("!");
-  return bang > 0
-    ? address
-        .slice(0, bang)
-        .replace(/^'(.*)'$/su, "$1")
-        .replace(/''/gu, "'")
-    : null;
+  return bang > 0 ? sheetName(address.slice(0, bang)) : null;
 }
 
 const INTERNAL: ArgError = {

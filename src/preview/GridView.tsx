@@ -1,13 +1,11 @@
 import { makeStyles } from "@fluentui/react-components";
-import { addDays, format } from "date-fns";
 import { useEffect, useMemo, useRef } from "react";
 import { cellAddress, columnLetter } from "../core/address";
 import { MARK_FILL } from "../core/marks";
+import { isDateFormat, serialToIso } from "../core/schedule";
 import type { CellValue, SheetGrid } from "../core/types";
 import type { PreviewLink, PreviewMark } from "./PreviewPort";
 
-/** Excel's 1900 date system counts days from 1899-12-30 (its phantom 1900-02-29 included). */
-const EXCEL_EPOCH = new Date(1899, 11, 30);
 const DEFAULT_WIDTH_CHARS = 8.43;
 const SELECTED = "#107C41";
 
@@ -69,17 +67,12 @@ const useStyles = makeStyles({
   },
 });
 
-function isDateFormat(numberFormat: string | undefined): boolean {
-  if (!numberFormat || /^general$/iu.test(numberFormat)) return false;
-  // Quoted text and escaped characters are literal; only real y/d tokens make a date.
-  return /[yd]/iu.test(numberFormat.replace(/"[^"]*"|\\./gu, ""));
-}
-
 export function displayValue(value: CellValue, numberFormat?: string): string {
   if (value === null || value === "") return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number" && isDateFormat(numberFormat)) {
-    return format(addDays(EXCEL_EPOCH, Math.floor(value)), "yyyy-MM-dd");
+    // Excel shows a serial it has no date for as ####; the number itself is more useful here.
+    return serialToIso(value) ?? String(value);
   }
   return String(value);
 }

@@ -1,11 +1,10 @@
 import { format } from "date-fns";
 import {
   AS_OF_EXPECTED,
-  isoToSerial,
   parseAsOf,
   parseCellRef,
   parseInvestKind,
-  serialToDate,
+  sheetName,
 } from "../../src/functions/args";
 
 const TODAY = new Date(2023, 5, 20, 15, 30);
@@ -54,15 +53,26 @@ describe("parseAsOf", () => {
 });
 
 describe("Excel serials", () => {
-  it("round-trips ISO dates through serials", () => {
-    for (const iso of ["1900-03-01", "2022-01-31", "2023-06-30", "2023-12-31", "2024-02-29"]) {
-      expect(format(serialToDate(isoToSerial(iso)), "yyyy-MM-dd")).toBe(iso);
-    }
+  it("reads a serial date with Excel's 1900 rule, early serials included", () => {
+    expect(parseAsOf(45107, TODAY)).toEqual({ ok: true, value: "2023-06-30" });
+    expect(parseAsOf(45107.75, TODAY)).toEqual({ ok: true, value: "2023-06-30" });
+    expect(parseAsOf(61, TODAY)).toEqual({ ok: true, value: "1900-03-01" });
+    // Before Excel's phantom 29 February 1900 a plain day count from 1899-12-30 is a day early.
+    expect(parseAsOf(1, TODAY)).toEqual({ ok: true, value: "1900-01-01" });
+    expect(parseAsOf(59, TODAY)).toEqual({ ok: true, value: "1900-02-28" });
   });
 
-  it("counts days the way Excel does", () => {
-    expect(isoToSerial("2023-06-30") - isoToSerial("2023-03-31")).toBe(91);
-    expect(isoToSerial("2023-06-30")).toBe(45107);
+  it("refuses serial 60, the 1900-02-29 that never was", () => {
+    expect(parseAsOf(60, TODAY)).toMatchObject({ ok: false, code: "invalidValue" });
+  });
+});
+
+describe("sheetName", () => {
+  it("reads plain, quoted and book-prefixed sheet names alike", () => {
+    expect(sheetName("Sheet1")).toBe("Sheet1");
+    expect(sheetName("'My ''big'' sheet'")).toBe("My 'big' sheet");
+    expect(sheetName("[Book1.xlsx]Sheet1")).toBe("Sheet1");
+    expect(sheetName("'[Book1.xlsx]2023 实事'")).toBe("2023 实事");
   });
 });
 

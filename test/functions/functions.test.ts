@@ -1,5 +1,5 @@
 import expectations from "../fixtures/seed-expectations.json";
-import { isoToSerial } from "../../src/functions/args";
+import { isoToSerial } from "../../src/core/schedule";
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { seedGrid } from "../support/seed-grid";
 import { harness, invocation, outcome, projectRows, rowOf } from "./harness";
@@ -60,6 +60,10 @@ describe("DUTY.STATUS on the Xintang seed", () => {
     const { fns } = harness([{ grid }]);
     const row = rowOf(grid, 10);
     expect(await fns.status("", "2023-06-20", invocation(`A${row}`, `'${SHEET}'!L${row}`))).toBe("临期");
+    // A book-prefixed calling address is read by the same rule as the argument's.
+    expect(await fns.status("", "2023-06-20", invocation(`A${row}`, `'[台账.xlsx]${SHEET}'!L${row}`))).toBe(
+      "临期",
+    );
   });
 });
 
