@@ -1,5 +1,5 @@
-import { isValid, parse } from "date-fns";
 import { z } from "zod";
+import { CheckOptionsSchema, DUE_SOON_DAYS_EXPECTED } from "../core/options";
 
 export type ParsedArgs = { ok: true; flags: Flags } | { ok: false; message: string };
 
@@ -31,16 +31,13 @@ const FLAG_OF: Record<string, string> = {
 const FlagsSchema = z
   .object({
     files: z.array(z.string().min(1, "文件名不能为空")),
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 2023-06-20")
-      .refine((s) => isValid(parse(s, "yyyy-MM-dd", new Date())), "不是有效日期")
-      .optional(),
+    // The core's own rules (format, real date, 0–366 days); only the text-to-number step is the CLI's.
+    asOf: CheckOptionsSchema.shape.asOf,
     dueSoonDays: z
       .string()
-      .regex(/^\d+$/, "应为 0 到 366 之间的整数天数")
+      .regex(/^\d+$/, DUE_SOON_DAYS_EXPECTED)
       .transform(Number)
-      .pipe(z.number().int().max(366, "应为 0 到 366 之间的整数天数"))
+      .pipe(CheckOptionsSchema.shape.dueSoonDays.unwrap())
       .default(15),
     sheet: z.string().min(1, "工作表名称不能为空").optional(),
     json: z.boolean().default(false),

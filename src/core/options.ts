@@ -6,12 +6,20 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
   .refine((s) => isValid(parse(s, "yyyy-MM-dd", new Date())), "不是有效日期");
 
+/** Said for any bad due-soon window, whichever bound it breaks. */
+export const DUE_SOON_DAYS_EXPECTED = "应为 0 到 366 之间的整数天数";
+
 /** Options that cross into the core from settings, CLI flags or function arguments. */
 export const CheckOptionsSchema = z.object({
   /** Reference date; defaults to today (local). */
   asOf: isoDate.optional(),
   /** A milestone due within this many days is `dueSoon`. */
-  dueSoonDays: z.number().int().min(0).max(366).default(15),
+  dueSoonDays: z
+    .number()
+    .int(DUE_SOON_DAYS_EXPECTED)
+    .min(0, DUE_SOON_DAYS_EXPECTED)
+    .max(366, DUE_SOON_DAYS_EXPECTED)
+    .default(15),
   /** The table's year when the user overrides it. */
   year: z.number().int().min(2000).max(2099).optional(),
 });

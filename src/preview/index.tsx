@@ -1,8 +1,8 @@
-import { isValid, parse } from "date-fns";
 import { createRoot } from "react-dom/client";
 import { languageFor } from "../taskpane/i18n";
 import { parsePreviewData } from "./data";
 import { PreviewApp } from "./PreviewApp";
+import { todayFromQuery } from "./query";
 
 /**
  * The preview page: `preview.html?sample=zimao-2022.xlsx&lang=en&date=2023-06-20` (all optional).
@@ -14,11 +14,15 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   // Chinese unless asked: the page is for the same offices the add-in serves.
   const lang = languageFor(params.get("lang"));
-  const date = params.get("date");
-  const today = date ? parse(date, "yyyy-MM-dd", new Date()) : undefined;
+  const date = todayFromQuery(params.get("date"));
   const root = createRoot(container);
   // The page template is shared and unstyled; the pane and the preview draw edge to edge.
   document.body.style.margin = "0";
+  // A bad date is refused, never silently replaced by today: the page would show other statuses.
+  if (!date.ok) {
+    root.render(<p role="alert">{date.message}</p>);
+    return;
+  }
   const data = parsePreviewData((await import("./samples.json")).default);
   if (!data.ok) {
     root.render(<p role="alert">{data.message}</p>);
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
       workbooks={data.workbooks}
       initialFile={params.get("sample")}
       lang={lang}
-      today={today && isValid(today) ? today : undefined}
+      today={date.today}
     />,
   );
 }

@@ -48,6 +48,11 @@ describe("parseArgs", () => {
     expect(flags(["--", "--json", "x.xlsx"]).files).toEqual(["--json", "x.xlsx"]);
   });
 
+  it("takes the core's bounds for the due-soon window", () => {
+    expect(flags(["a.xlsx", "--due-soon-days", "366"]).dueSoonDays).toBe(366);
+    expect(flags(["a.xlsx", "--due-soon-days", "0"]).dueSoonDays).toBe(0);
+  });
+
   it("needs no file for --help or --version", () => {
     expect(flags(["--help"]).help).toBe(true);
     expect(flags(["-v"]).version).toBe(true);
@@ -59,7 +64,7 @@ describe("parseArgs", () => {
     [["a.xlsx", "--as-of", "20230620"], /--as-of “20230620” 无效：日期格式应为 YYYY-MM-DD/],
     [["a.xlsx", "--due-soon-days", "-3"], /--due-soon-days “-3” 无效/],
     [["a.xlsx", "--due-soon-days", "abc"], /--due-soon-days “abc” 无效：应为 0 到 366/],
-    [["a.xlsx", "--due-soon-days", "400"], /--due-soon-days “400” 无效/],
+    [["a.xlsx", "--due-soon-days", "400"], /--due-soon-days “400” 无效：应为 0 到 366 之间的整数天数/],
     [["a.xlsx", "--colour"], /未知选项 --colour/],
     [["a.xlsx", "--out"], /选项 --out 需要一个取值/],
     [["a.xlsx", "--json=yes"], /选项 --json 不接受取值/],
