@@ -179,6 +179,11 @@ describe("a workbook built in the test", () => {
     expect(differs.out).toContain(
       "合计行（第 8 行）：总投资一致，年度投资不一致（表中 116 万元，计算 115 万元）",
     );
+    // Exact 万元: rounding to two decimals would print "表中 115 万元，计算 115 万元" for a real mismatch.
+    const close = join(dir, "合计差一点.xlsx");
+    await buildWorkbook(close, 115.004);
+    const slightly = await check([close, "--as-of", "2023-06-20"]);
+    expect(slightly.out).toContain("年度投资不一致（表中 115.004 万元，计算 115 万元）");
   });
 
   it("--sheet limits the check to one sheet, and a sheet without a table says so", async () => {
