@@ -85,7 +85,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   let failed = false;
   for (const file of flags.files) {
     const outcome = await checkFile(file, options, flags.sheet);
-    outcomes.push(outcome);
+    // Only the results outlive this file: a bulk check of many workbooks must not hold them all in memory.
+    outcomes.push({ ...outcome, workbook: null });
     if (outcome.error) {
       failed = true;
       io.stderr(failureLine(outcome));
