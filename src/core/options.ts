@@ -9,6 +9,9 @@ const isoDate = z
 /** Said for any bad due-soon window, whichever bound it breaks. */
 export const DUE_SOON_DAYS_EXPECTED = "应为 0 到 366 之间的整数天数";
 
+/** SEMANTICS §4: a milestone due within this many days is `dueSoon` unless the user sets otherwise. */
+export const DEFAULT_DUE_SOON_DAYS = 15;
+
 /** Options that cross into the core from settings, CLI flags or function arguments. */
 export const CheckOptionsSchema = z.object({
   /** Reference date; defaults to today (local). */
@@ -19,7 +22,7 @@ export const CheckOptionsSchema = z.object({
     .int(DUE_SOON_DAYS_EXPECTED)
     .min(0, DUE_SOON_DAYS_EXPECTED)
     .max(366, DUE_SOON_DAYS_EXPECTED)
-    .default(15),
+    .default(DEFAULT_DUE_SOON_DAYS),
   /** The table's year when the user overrides it. */
   year: z.number().int().min(2000).max(2099).optional(),
 });

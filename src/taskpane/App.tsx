@@ -18,7 +18,7 @@ import {
 import { format } from "date-fns";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { GroupBy } from "../core/alerts";
-import { resolveOptions } from "../core/options";
+import { DEFAULT_DUE_SOON_DAYS, resolveOptions } from "../core/options";
 import type { Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult } from "../core/types";
 import type { CommandReport, CommandReportListener } from "../commands/reports";
@@ -91,6 +91,7 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const { t } = i18n;
   const [asOf, setAsOf] = useState(() => format(today ?? new Date(), "yyyy-MM-dd"));
+  const [dueSoonText, setDueSoonText] = useState(() => String(dueSoonDays ?? DEFAULT_DUE_SOON_DAYS));
   const [groupBy, setGroupBy] = useState<GroupBy>("leader");
   const [result, setResult] = useState<SheetResult | null>(null);
   const [busy, setBusy] = useState<"check" | ActionKind | null>(null);
@@ -145,11 +146,13 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
   }, [commandReports, lang]);
 
   const check = async () => {
-    const options = resolveOptions({ asOf, ...(dueSoonDays === undefined ? {} : { dueSoonDays }) });
+    const days = dueSoonText.trim() === "" ? Number.NaN : Number(dueSoonText);
+    const options = resolveOptions({ asOf, dueSoonDays: days });
     if (!options.ok) {
+      const which = resolveOptions({ asOf }).ok ? "invalidDueSoon" : "invalidDate";
       setFailure({
-        message: MESSAGES.zh.invalidDate(options.message),
-        messageEn: MESSAGES.en.invalidDate(options.message),
+        message: MESSAGES.zh[which](options.message),
+        messageEn: MESSAGES.en[which](options.message),
       });
       return;
     }
@@ -221,6 +224,8 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
           <Header
             asOf={asOf}
             onAsOfChange={setAsOf}
+            dueSoonDays={dueSoonText}
+            onDueSoonDaysChange={setDueSoonText}
             onCheck={() => void check()}
             checking={busy === "check"}
             result={result}

@@ -8,6 +8,8 @@ export interface Messages {
   appTitle: string;
   asOfLabel: string;
   asOfHint: string;
+  dueSoonLabel: string;
+  dueSoonHint: string;
   check: string;
   checking: string;
   idleHint: string;
@@ -69,6 +71,7 @@ export interface Messages {
   errorTitle: string;
   unexpected: (detail: string) => string;
   invalidDate: (detail: string) => string;
+  invalidDueSoon: (detail: string) => string;
   goToCell: (cell: string) => string;
   dismiss: string;
   unnamedProject: string;
@@ -78,6 +81,8 @@ const zh: Messages = {
   appTitle: "实事督办",
   asOfLabel: "检查日期",
   asOfHint: "按此日期判断逾期与临期，默认今天",
+  dueSoonLabel: "临期天数",
+  dueSoonHint: "在此天数内到期的节点算临期，默认 15 天",
   check: "检查进度",
   checking: "正在检查…",
   idleHint: "打开责任分解表所在的工作表，选好检查日期，然后点击“检查进度”。",
@@ -139,6 +144,7 @@ const zh: Messages = {
   errorTitle: "出错了",
   unexpected: (detail) => `意外错误：${detail}`,
   invalidDate: (detail) => `检查日期无效：${detail}`,
+  invalidDueSoon: (detail) => `临期天数无效：${detail}`,
   goToCell: (cell) => `定位到单元格 ${cell}`,
   dismiss: "关闭",
   unnamedProject: "（未命名项目）",
@@ -148,6 +154,8 @@ const en: Messages = {
   appTitle: "DutyCheck",
   asOfLabel: "Reference date",
   asOfHint: "Overdue and due soon are judged on this date (default: today)",
+  dueSoonLabel: "Due-soon days",
+  dueSoonHint: "Milestones due within this many days are due soon (default 15)",
   check: "Check progress",
   checking: "Checking…",
   idleHint: "Open the sheet with the breakdown table, choose a reference date, then click Check progress.",
@@ -219,6 +227,7 @@ const en: Messages = {
   errorTitle: "Something went wrong",
   unexpected: (detail) => `Unexpected error: ${detail}`,
   invalidDate: (detail) => `Invalid reference date: ${detail}`,
+  invalidDueSoon: (detail) => `Invalid due-soon days: ${detail}`,
   goToCell: (cell) => `Go to cell ${cell}`,
   dismiss: "Dismiss",
   unnamedProject: "(unnamed project)",

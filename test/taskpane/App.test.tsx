@@ -192,6 +192,19 @@ describe("task pane", () => {
     expect(port.checks).toHaveLength(0);
   });
 
+  test("passes the due-soon days the user sets, and refuses ones out of range without calling the port", async () => {
+    const port = setup();
+    expect(screen.getByLabelText(/临期天数/)).toHaveValue(15);
+    fireEvent.change(screen.getByLabelText(/临期天数/), { target: { value: "30" } });
+    await runCheck();
+    expect(port.checks.map((c) => c.dueSoonDays)).toEqual([30]);
+
+    fireEvent.change(screen.getByLabelText(/临期天数/), { target: { value: "400" } });
+    fireEvent.click(screen.getByRole("button", { name: "检查进度" }));
+    expect(await screen.findByText(/临期天数无效/)).toBeInTheDocument();
+    expect(port.checks).toHaveLength(1);
+  });
+
   test("speaks English when Office does", async () => {
     const port = new RecordingPort();
     port.checkAnswer = async () => ({

@@ -3,8 +3,9 @@ import type { SheetResult } from "../../core/types";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
-  form: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  date: { flexGrow: 1, minWidth: 0 },
+  form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  date: { flexGrow: 1, minWidth: "140px" },
+  days: { width: "88px" },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -21,19 +22,32 @@ const useStyles = makeStyles({
 export interface HeaderProps {
   asOf: string;
   onAsOfChange: (asOf: string) => void;
+  /** As typed: validated (zod, via the core's options) when the check runs. */
+  dueSoonDays: string;
+  onDueSoonDaysChange: (days: string) => void;
   onCheck: () => void;
   checking: boolean;
   result: SheetResult | null;
 }
 
 /** Reference date, the check button, and which sheet and table were read. */
-export function Header({ asOf, onAsOfChange, onCheck, checking, result }: HeaderProps) {
+export function Header({
+  asOf,
+  onAsOfChange,
+  dueSoonDays,
+  onDueSoonDaysChange,
+  onCheck,
+  checking,
+  result,
+}: HeaderProps) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <header>
       <form
         className={styles.form}
+        // The core's own (Chinese) messages explain bad input; the browser's native bubbles would not.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           onCheck();
@@ -41,6 +55,16 @@ export function Header({ asOf, onAsOfChange, onCheck, checking, result }: Header
       >
         <Field className={styles.date} label={t.asOfLabel} hint={t.asOfHint}>
           <Input type="date" value={asOf} onChange={(_, data) => onAsOfChange(data.value)} />
+        </Field>
+        <Field className={styles.days} label={t.dueSoonLabel} hint={t.dueSoonHint}>
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={366}
+            value={dueSoonDays}
+            onChange={(_, data) => onDueSoonDaysChange(data.value)}
+          />
         </Field>
         <Button type="submit" appearance="primary" disabled={checking} aria-busy={checking}>
           {t.check}
