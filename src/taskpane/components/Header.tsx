@@ -3,7 +3,7 @@ import type { SheetResult } from "../../core/types";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  form: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   date: { flexGrow: 1, minWidth: "140px" },
   days: { width: "88px" },
   facts: {
