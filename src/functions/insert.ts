@@ -1,6 +1,7 @@
 import { cellAddress, columnLetter } from "../core/address";
 import type { Outcome } from "../core/port";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
+import { normalizeText } from "../core/text";
 
 /**
  * Where 插入状态列 writes: for each table, the column right after it gets `进度状态` in the header row and
@@ -40,7 +41,7 @@ function existingStatusColumn(grid: SheetGrid, table: TableResult): string | nul
   for (const row of table.headerRows) {
     for (let col = table.firstCol; col <= table.lastCol + 1; col += 1) {
       const value = valueAt(grid, row - 1, col);
-      if (typeof value === "string" && value.replace(/\s+/gu, "") === STATUS_HEADER)
+      if (typeof value === "string" && normalizeText(value) === STATUS_HEADER)
         return cellAddress(row - 1, col);
     }
   }

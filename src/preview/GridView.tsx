@@ -5,6 +5,7 @@ import { MARK_FILL } from "../core/marks";
 import { isDateFormat, serialToIso } from "../core/schedule";
 import type { CellValue, SheetGrid } from "../core/types";
 import type { PreviewLink, PreviewMark } from "./PreviewPort";
+import { gridWidth } from "../core/grid";
 
 const DEFAULT_WIDTH_CHARS = 8.43;
 const SELECTED = "#107C41";
@@ -95,7 +96,7 @@ export function GridView(props: GridViewProps) {
   const { grid, columnWidths, marks, dropDowns, links, selected, selectionCount } = props;
   const styles = useStyles();
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  const width = Math.max(0, ...grid.values.map((row) => row.length));
+  const width = gridWidth(grid.values);
 
   const { spans, covered } = useMemo(() => {
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();

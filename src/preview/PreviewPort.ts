@@ -8,6 +8,7 @@ import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../ex
 import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
 import { planStatusColumns } from "../functions/insert";
 import { PROJECT_STATUS_LABEL } from "../core/status";
+import { gridWidth } from "../core/grid";
 
 /** A mark in the preview's format layer: drawn over the cell, never written into its value. */
 export interface PreviewMark {
@@ -252,7 +253,7 @@ function writeCells(
   const { grid } = sheet;
   const values = grid.values.map((row) => [...row]);
   const numberFormats = grid.numberFormats?.map((row) => [...row]);
-  let width = Math.max(0, ...values.map((row) => row.length));
+  let width = gridWidth(values);
   for (const { row, col, value } of writes) {
     const r = row - grid.origin.row;
     const c = col - grid.origin.col;

@@ -30,8 +30,8 @@ import { InvestmentPanel } from "./components/InvestmentPanel";
 import { Section } from "./components/Section";
 import { StatusSummary } from "./components/StatusSummary";
 import { WarningList } from "./components/WarningList";
-import { sumCounts } from "./format";
 import { I18nContext, MESSAGES, type Lang } from "./i18n";
+import { sumCounts } from "../core/status";
 
 const useStyles = makeStyles({
   root: {

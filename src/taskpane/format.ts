@@ -41,7 +41,6 @@ export function projectCell(project: Project): string | null {
 }
 
 /** The pane's summary sums through the core; App imports it from here with the other formatters. */
-export { sumCounts } from "../core/status";
 
 /** Money findings (`money.*`) show in the investment section; the rest go to the warnings section. */
 export function isMoneyCode(code: string): boolean {

@@ -4,6 +4,7 @@ import { cellText, normalizeText, unitLine, yearsIn } from "../text";
 import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from "../types";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
 import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
+import { gridWidth } from "../grid";
 
 /**
  * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
@@ -23,8 +24,7 @@ class Sheet {
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.values.length;
-    // A loop, not Math.max(...rows): spreading a 100,000-row sheet overflows the call stack.
-    this.colCount = grid.values.reduce((max, row) => Math.max(max, row.length), 0);
+    this.colCount = gridWidth(grid.values);
     this.norm = grid.values.map(() => []);
     // Merges are clipped to the grid (a whole-row merge must not cost 16,384 cells per row).
     for (const m of grid.merges ?? []) {
