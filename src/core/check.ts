@@ -11,6 +11,7 @@ import {
 } from "./money";
 import type { CheckOptions } from "./options";
 import { splitPeople } from "./people";
+import { productSheetDiagnostic, readProductSheet } from "./product-sheet";
 import { parseScheduleCell } from "./schedule";
 import { countStatuses, milestoneStatus, projectStatus, StatusClock } from "./status";
 import { findTablesWithDiagnostics } from "./table";
@@ -212,6 +213,7 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
     milestones,
     investment: investmentOf(total, annual),
     doneQuarters: [...completion.doneQuarters].sort() as Quarter[],
+    progress: null,
     cells: {
       index: record.cells.index?.[0]?.address ?? null,
       name: nameCell,
@@ -269,6 +271,7 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
     projects,
     counts: countStatuses(projects.map((p) => p.status)),
     totals: money ? money.totals : null,
+    progress: null,
     warnings: diagnostics,
     firstRow: layout.firstRow,
     lastRow: layout.lastRow,
@@ -279,9 +282,21 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
 
 /**
  * Reads every table on a sheet and checks it on the reference date. Never throws: what cannot be read
- * becomes a diagnostic naming its cell.
+ * becomes a diagnostic naming its cell. A sheet the product wrote (see `product-sheet`) has no tables and
+ * one `sheet.productOutput` finding.
  */
 export function checkSheet(grid: SheetGrid, options: CheckOptions): SheetResult {
+  const output = readProductSheet(grid);
+  if (output) {
+    // The product's own output lists milestones in rows that look like a table: never read it as one.
+    return {
+      sheet: grid.sheet,
+      asOf: options.asOf,
+      dueSoonDays: options.dueSoonDays,
+      tables: [],
+      warnings: [productSheetDiagnostic(grid.sheet, output)],
+    };
+  }
   const found = findTablesWithDiagnostics(grid);
   return {
     sheet: grid.sheet,

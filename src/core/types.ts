@@ -47,6 +47,45 @@ export type Quarter = 1 | 2 | 3 | 4;
 export type MilestoneStatus = "done" | "overdue" | "dueSoon" | "upcoming";
 export type ProjectStatus = "unscheduled" | "done" | "overdue" | "dueSoon" | "onTrack";
 
+/** PROGRESS.md §5: a project's state in the monthly cycle, the first that holds. */
+export type ProgressState = "done" | "notReported" | "notStarted" | "behind" | "onSchedule";
+
+/** PROGRESS.md §6: a project's progress in the monthly cycle; null on a table without progress columns. */
+export interface ProjectProgress {
+  state: ProgressState;
+  /** Period of the current report, `YYYY-MM`; null when its column names no period or nothing was reported. */
+  period: string | null;
+  /** The current report's text; null when none. */
+  text: string | null;
+  /** The percent the current report gives (0–100+); null when none. */
+  percent: number | null;
+  /** The cell that decided the state (the current report's cell, or where the missing report belongs). */
+  cell: string | null;
+  /** Why, in Chinese and English: "6 月进展未填写", "完成 25%，低于序时进度 48.5%", "第一季度节点已逾期". */
+  reason: string;
+  reasonEn: string;
+}
+
+export interface ProgressCounts {
+  done: number;
+  notReported: number;
+  notStarted: number;
+  behind: number;
+  onSchedule: number;
+}
+
+/** PROGRESS.md §6: the table's monthly cycle; null on a table without progress columns. */
+export interface TableProgress {
+  reportDay: number;
+  /** The latest month whose report is due on the reference date, `YYYY-MM`. */
+  expectedPeriod: string;
+  /** 序时进度 on the reference date, one decimal. */
+  expectedPercent: number;
+  /** Every progress column, with its period (`YYYY-MM`, or null for `本月进展情况`-style columns). */
+  columns: Array<{ column: string; period: string | null }>;
+  counts: ProgressCounts;
+}
+
 /** A problem found while reading, always tied to a cell where there is one. */
 export interface Diagnostic {
   /** A1 address on the sheet, e.g. "D5"; null for sheet-wide findings. */
@@ -135,6 +174,8 @@ export interface Project {
   investment: Investment;
   /** Quarters recorded as done in the sheet. */
   doneQuarters: Quarter[];
+  /** The monthly cycle (PROGRESS.md); null when the table has no progress column. */
+  progress: ProjectProgress | null;
   /** Addresses the adapters need: the name cell and schedule cell(s) carry marks. */
   cells: { index: string | null; name: string | null; schedule: string[] };
 }
@@ -182,6 +223,8 @@ export interface TableResult {
   counts: StatusCounts;
   /** null when the table has no investment columns ("not available", not zero). */
   totals: Totals | null;
+  /** The monthly cycle (PROGRESS.md); null when the table has no progress column. */
+  progress: TableProgress | null;
   warnings: Diagnostic[];
   /** 1-based first and last sheet rows the table spans (header to last data row). */
   firstRow: number;

@@ -43,6 +43,7 @@ export function project(overrides: Partial<Project>): Project {
       annualCell: null,
     },
     doneQuarters: [],
+    progress: null,
     cells: { index: "A5", name: "B5", schedule: ["D5"] },
     ...overrides,
   };
@@ -139,6 +140,7 @@ export function sampleTable(): TableResult {
     year: 2023,
     projects,
     counts: { overdue: 2, dueSoon: 1, onTrack: 0, done: 0, unscheduled: 1 },
+    progress: null,
     totals: {
       projects: 4,
       withInvestment: 3,
