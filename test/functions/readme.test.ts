@@ -19,7 +19,7 @@ async function evaluate(fns: DutyFunctions, name: string, row: number, arg: stri
   const at = invocation(`责任分解表!A${row}`);
   switch (name) {
     case "STATUS":
-      return fns.status("", arg, at);
+      return fns.status("", arg, null, at);
     case "DETAIL":
       return fns.detail("", arg, at);
     case "NEXT":
