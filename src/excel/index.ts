@@ -2,7 +2,8 @@ import { cellAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
+import type { CheckRequest, CreatedSheet, Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult, TableResult } from "../core/types";
 import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
 import { PROTECTED, describeError, failure } from "./errors";
@@ -30,6 +31,9 @@ export interface ExcelPortOptions {
 }
 
 const OK: Outcome = { ok: true, value: undefined };
+
+/** The pane's entry in the workbook's add-in settings (the marks record has its own). */
+export const PANE_SETTINGS_KEY = "DutyCheck.pane";
 
 async function guarded<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof describeError>> {
   try {
@@ -175,9 +179,9 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
   async function writeSummarySheet(
     result: SheetResult,
     overwrite: boolean,
-  ): Promise<Outcome | { ok: false; exists: true }> {
+  ): Promise<Outcome<CreatedSheet> | { ok: false; exists: true }> {
     return guarded(() =>
-      run(async (context): Promise<Outcome | { ok: false; exists: true }> => {
+      run(async (context): Promise<Outcome<CreatedSheet> | { ok: false; exists: true }> => {
         const worksheets = context.workbook.worksheets;
         const existing = worksheets.getItemOrNullObject(SUMMARY_SHEET);
         existing.load("name");
@@ -190,7 +194,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         queueSummaryWrite(sheet, result);
         sheet.activate();
         await context.sync();
-        return OK;
+        return { ok: true, value: { sheet: SUMMARY_SHEET } };
       }),
     );
   }
@@ -204,7 +208,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
       run(async (context): Promise<Outcome> => {
         const sheet = context.workbook.worksheets.getItem(table.sheet);
         sheet.protection.load("protected");
-        const rowCount = plan.lastDataRow - plan.headerRow + 1;
+        const rowCount = plan.lastRow - plan.headerRow + 1;
         const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
         // Formulas too: a formula that shows "" has an empty value but must not be written over.
         block.load("values,formulas");
@@ -248,12 +252,37 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
+  /** One sync: the pane's entry of the workbook's add-in settings, validated by the core. */
+  async function readSettings(): Promise<Outcome<PaneSettings>> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome<PaneSettings>> => {
+        const item = context.workbook.settings.getItemOrNullObject(PANE_SETTINGS_KEY);
+        item.load("value");
+        await context.sync();
+        return { ok: true, value: item.isNullObject ? {} : parsePaneSettings(item.value) };
+      }),
+    );
+  }
+
+  /** One sync. Workbook settings are saved with the file, so they come back in the next session. */
+  async function writeSettings(settings: PaneSettings): Promise<Outcome> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome> => {
+        context.workbook.settings.add(PANE_SETTINGS_KEY, JSON.stringify(settings));
+        await context.sync();
+        return OK;
+      }),
+    );
+  }
+
   return {
     checkActiveSheet,
     clearMarks,
     selectCell,
     writeSummarySheet,
     addCompletionColumns,
-    insertStatusColumn: () => insertStatusColumn(run, today),
+    insertStatusColumn: (request) => insertStatusColumn(request, run),
+    readSettings,
+    writeSettings,
   };
 }

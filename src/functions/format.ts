@@ -1,6 +1,6 @@
 import { cellAddress } from "../core/address";
 import { periodLabel } from "../core/labels";
-import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
+import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL, nextMilestone } from "../core/status";
 import type { Milestone, Project, SheetResult, TableResult } from "../core/types";
 import { isoToSerial } from "../core/schedule";
 import { argError, type CellRef, type InvestKind, type Parsed } from "./args";
@@ -79,11 +79,6 @@ export function statusText(project: Project): string {
 /** `DUTY.OVERDUE`: how many milestones are overdue. */
 export function overdueCount(project: Project): number {
   return project.milestones.filter((m) => m.status === "overdue").length;
-}
-
-/** The earliest milestone not yet done (overdue ones included), or null. */
-export function nextMilestone(project: Project): Milestone | null {
-  return byDue(project.milestones).find((m) => m.status !== "done") ?? null;
 }
 
 /** `DUTY.NEXT`: `第三季度 材料及施工班组进场（2023-09-30）`; 已完成 / 未排期 when there is none. */

@@ -2,13 +2,20 @@ import { cellAddress, parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks, type MarkKind } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
+import type { CheckRequest, CreatedSheet, Outcome, WorkbookPort } from "../core/port";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
 import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
 import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
 import { planStatusColumns } from "../functions/insert";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
+
+/** Text the preview keeps for a workbook between visits, as Excel keeps its add-in settings in the file. */
+export interface SettingsStore {
+  read(): string | null;
+  write(text: string): void;
+}
 
 /** A mark in the preview's format layer: drawn over the cell, never written into its value. */
 export interface PreviewMark {
@@ -58,8 +65,15 @@ const LINK = /^=HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)"/u;
 export class PreviewPort implements WorkbookPort {
   private state: PreviewState;
   private readonly listeners = new Set<() => void>();
+  private readonly settings: SettingsStore | undefined;
 
-  constructor(sheets: readonly PreviewSheet[], activeSheet?: string) {
+  /** `settings`: where this workbook's pane settings live (the page gives localStorage, per sample file). */
+  constructor(
+    sheets: readonly PreviewSheet[],
+    options: { activeSheet?: string; settings?: SettingsStore } = {},
+  ) {
+    const { activeSheet } = options;
+    this.settings = options.settings;
     const first = sheets[0];
     if (!first) throw new Error("预览工作簿至少要有一张工作表");
     this.state = {
@@ -146,7 +160,7 @@ export class PreviewPort implements WorkbookPort {
   async writeSummarySheet(
     result: SheetResult,
     overwrite: boolean,
-  ): Promise<Outcome | { ok: false; exists: true }> {
+  ): Promise<Outcome<CreatedSheet> | { ok: false; exists: true }> {
     if (this.sheet(SUMMARY_SHEET) && !overwrite) return { ok: false, exists: true };
     const rows = summaryRows(result);
     const linkColumn = SUMMARY_HEADER.length - 1;
@@ -168,7 +182,7 @@ export class PreviewPort implements WorkbookPort {
       { grid: { sheet: SUMMARY_SHEET, origin: { row: 0, col: 0 }, values } },
       { links: allLinks },
     );
-    return OK;
+    return { ok: true, value: { sheet: SUMMARY_SHEET } };
   }
 
   async addCompletionColumns(table: TableResult): Promise<Outcome> {
@@ -178,7 +192,7 @@ export class PreviewPort implements WorkbookPort {
     if (!planned.ok) return planned;
     const plan = planned.value;
     const width = plan.quarters.length;
-    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
+    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastRow); row++) {
       for (let col = plan.firstCol; col < plan.firstCol + width; col++) {
         if (!isEmpty(valueAt(target.grid, row, col))) {
           const cell = cellAddress(row, col);
@@ -197,8 +211,10 @@ export class PreviewPort implements WorkbookPort {
       value: QUARTER_HEADER[q],
     }));
     const choices = new Map(this.state.dropDowns.get(table.sheet) ?? []);
-    for (let row = plan.firstDataRow; row <= plan.lastDataRow; row++) {
-      for (let i = 0; i < width; i++) choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES);
+    for (const run of plan.dataRuns) {
+      for (let row = run.firstRow; row < run.firstRow + run.rowCount; row++) {
+        for (let i = 0; i < width; i++) choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES);
+      }
     }
     const dropDowns = new Map(this.state.dropDowns);
     dropDowns.set(table.sheet, choices);
@@ -207,14 +223,14 @@ export class PreviewPort implements WorkbookPort {
   }
 
   /**
-   * 插入状态列. The preview has no formula engine, so each cell shows what `=DUTY.STATUS(…)` answers today,
-   * from the same plan (and the same refusal of occupied cells) as the Excel port.
+   * 插入状态列. The preview has no formula engine, so each cell shows what its `=DUTY.STATUS(…)` answers on
+   * the request's date, from the same plan (and the same refusal of occupied cells) as the Excel port.
    */
-  async insertStatusColumn(): Promise<Outcome> {
+  async insertStatusColumn(request: CheckRequest): Promise<Outcome> {
     const active = this.sheet(this.state.activeSheet);
     if (!active) return failure("没有活动工作表", "No active sheet");
-    const options = resolveOptions({});
-    if (!options.ok) return failure(options.message, options.message);
+    const options = resolveOptions(request);
+    if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
     const result = checkSheet(active.grid, options.options);
     const plans = planStatusColumns(active.grid, result);
     if (!plans.ok) return plans.cell ? { ...plans, sheet: active.grid.sheet } : plans;
@@ -232,6 +248,15 @@ export class PreviewPort implements WorkbookPort {
       })),
     );
     this.replaceSheet(writeCells(active, writes));
+    return OK;
+  }
+
+  async readSettings(): Promise<Outcome<PaneSettings>> {
+    return { ok: true, value: parsePaneSettings(this.settings?.read() ?? null) };
+  }
+
+  async writeSettings(settings: PaneSettings): Promise<Outcome> {
+    this.settings?.write(JSON.stringify(settings));
     return OK;
   }
 }

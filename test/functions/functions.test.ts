@@ -159,7 +159,7 @@ describe("DUTY.MILESTONES spills one row per milestone", () => {
     expect(p3.map((r) => [r[0], r[3]])).toEqual([
       ["第一季度", "逾期"],
       ["第二季度", "临期"],
-      ["第四季度前", "未到期"],
+      ["第四季度前", "正常"],
     ]);
   });
 

@@ -1,4 +1,5 @@
-import type { CheckRequest, Outcome, WorkbookPort } from "../../src/core/port";
+import type { PaneSettings } from "../../src/core/pane-settings";
+import type { CheckRequest, CreatedSheet, Outcome, WorkbookPort } from "../../src/core/port";
 import type { Milestone, Project, SheetResult, TableResult } from "../../src/core/types";
 
 export function milestone(overrides: Partial<Milestone>): Milestone {
@@ -61,8 +62,31 @@ export function sampleTable(): TableResult {
       status: "overdue",
       cells: { index: "A5", name: "B5", schedule: ["D5"] },
       milestones: [
-        milestone({ cell: "D5", status: "overdue", daysLate: 81, due: "2023-03-31" }),
-        milestone({ cell: "D5", quarters: [2, 3], due: "2023-09-30", start: 20, daysLate: -102 }),
+        milestone({
+          cell: "D5",
+          status: "overdue",
+          daysLate: 81,
+          due: "2023-03-31",
+          text: "完成预算编制及复核",
+        }),
+        milestone({
+          cell: "D5",
+          quarters: [2],
+          marker: "第二季度",
+          due: "2023-06-30",
+          start: 12,
+          status: "dueSoon",
+          daysLate: -10,
+          text: "启动施工",
+        }),
+        milestone({
+          cell: "D5",
+          quarters: [3],
+          due: "2023-09-30",
+          start: 20,
+          daysLate: -102,
+          text: "完工验收",
+        }),
       ],
       investment: {
         total: 32.28,
@@ -191,7 +215,9 @@ export function sampleResult(tables: TableResult[] = [sampleTable()]): SheetResu
   return { sheet: "责任分解表", asOf: "2023-06-20", dueSoonDays: 15, tables, warnings: [] };
 }
 
-type SummaryOutcome = Outcome | { ok: false; exists: true };
+type SummaryOutcome = Outcome<CreatedSheet> | { ok: false; exists: true };
+
+const OK: Outcome = { ok: true, value: undefined };
 
 /** A port that records what the pane asked and answers what the test tells it to. */
 export class RecordingPort implements WorkbookPort {
@@ -200,22 +226,26 @@ export class RecordingPort implements WorkbookPort {
   summaries: boolean[] = [];
   completions: TableResult[] = [];
   clears = 0;
-  statusColumns = 0;
-  statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
+  statusColumns: CheckRequest[] = [];
+  savedSettings: PaneSettings[] = [];
+  settings: PaneSettings = {};
+  statusColumnAnswer: () => Promise<Outcome> = async () => OK;
   checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
-    value: undefined,
+    value: { sheet: "进度检查结果" },
   });
-  selectAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
+  completionAnswer: (table: TableResult) => Promise<Outcome> = async () => OK;
+  clearAnswer: () => Promise<Outcome> = async () => OK;
+  selectAnswer: () => Promise<Outcome> = async () => OK;
 
   checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
     this.checks.push(request);
     return this.checkAnswer();
   }
-  async clearMarks(): Promise<Outcome> {
+  clearMarks(): Promise<Outcome> {
     this.clears += 1;
-    return { ok: true, value: undefined };
+    return this.clearAnswer();
   }
   selectCell(sheet: string, address: string): Promise<Outcome> {
     this.selected.push([sheet, address]);
@@ -225,12 +255,19 @@ export class RecordingPort implements WorkbookPort {
     this.summaries.push(overwrite);
     return this.summaryAnswer(overwrite);
   }
-  async addCompletionColumns(table: TableResult): Promise<Outcome> {
+  addCompletionColumns(table: TableResult): Promise<Outcome> {
     this.completions.push(table);
-    return { ok: true, value: undefined };
+    return this.completionAnswer(table);
   }
-  insertStatusColumn(): Promise<Outcome> {
-    this.statusColumns += 1;
+  insertStatusColumn(request: CheckRequest): Promise<Outcome> {
+    this.statusColumns.push(request);
     return this.statusColumnAnswer();
+  }
+  async readSettings(): Promise<Outcome<PaneSettings>> {
+    return { ok: true, value: this.settings };
+  }
+  async writeSettings(settings: PaneSettings): Promise<Outcome> {
+    this.savedSettings.push(settings);
+    return OK;
   }
 }

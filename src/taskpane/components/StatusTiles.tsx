@@ -1,0 +1,102 @@
+import { makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
+import { MARK_FILL } from "../../core/marks";
+import type { ProjectStatus, StatusCounts } from "../../core/types";
+import { useI18n } from "../i18n";
+
+/** Same fills as the marks on the sheet, so a colour means the same thing in the pane and in the grid. */
+export const STATUS_FILL: Record<ProjectStatus, string> = {
+  overdue: MARK_FILL.overdue,
+  dueSoon: MARK_FILL.dueSoon,
+  onTrack: "#FFFFFF",
+  done: MARK_FILL.done,
+  unscheduled: "#EDEBE9",
+};
+
+export const STATUS_ORDER: ProjectStatus[] = ["overdue", "dueSoon", "onTrack", "done", "unscheduled"];
+
+const useStyles = makeStyles({
+  tiles: {
+    display: "grid",
+    gridTemplateColumns: "repeat(5, minmax(0, 1fr))",
+    gap: tokens.spacingHorizontalXS,
+  },
+  tile: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: "#242424",
+    fontFamily: "inherit",
+    cursor: "pointer",
+    ":hover": {
+      borderTopColor: "#616161",
+      borderRightColor: "#616161",
+      borderBottomColor: "#616161",
+      borderLeftColor: "#616161",
+    },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  pressed: {
+    borderTopColor: "#242424",
+    borderRightColor: "#242424",
+    borderBottomColor: "#242424",
+    borderLeftColor: "#242424",
+    boxShadow: "inset 0 0 0 1px #242424",
+  },
+  count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: 1.2 },
+  label: { fontSize: tokens.fontSizeBase200, textAlign: "center", overflowWrap: "anywhere", lineHeight: 1.2 },
+  note: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+  },
+});
+
+export interface StatusTilesProps {
+  counts: StatusCounts;
+  /** The status the list is filtered to, or null for the default (overdue and due soon). */
+  filter: ProjectStatus | null;
+  onFilter: (filter: ProjectStatus | null) => void;
+}
+
+/**
+ * Projects by status, counted in projects and said so; each tile filters the project list to its status
+ * (pressed again, back to the default). One tab stop; the arrow keys move between tiles.
+ */
+export function StatusTiles({ counts, filter, onFilter }: StatusTilesProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const arrows = useArrowNavigationGroup({ axis: "horizontal", memorizeCurrent: true });
+  const projects = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
+  return (
+    <>
+      <div className={styles.tiles} role="group" aria-label={t.tilesLabel} {...arrows}>
+        {STATUS_ORDER.map((status) => (
+          <button
+            key={status}
+            type="button"
+            className={`${styles.tile} ${filter === status ? styles.pressed : ""}`}
+            style={{ backgroundColor: STATUS_FILL[status] }}
+            data-status={status}
+            aria-pressed={filter === status}
+            aria-label={t.tileName(status, counts[status])}
+            onClick={() => onFilter(filter === status ? null : status)}
+          >
+            <span className={styles.count}>{counts[status]}</span>
+            <span className={styles.label}>{t.status[status]}</span>
+          </button>
+        ))}
+      </div>
+      <p className={styles.note}>
+        <span>{t.projectsTotal(projects)}</span>
+        <span>{t.tilesHint}</span>
+      </p>
+    </>
+  );
+}
