@@ -40,7 +40,8 @@ export interface Messages {
   noTable: string;
   status: Record<ProjectStatus, string>;
   tilesLabel: string;
-  tileName: (status: ProjectStatus, count: number) => string;
+  /** After a tile's number, for screen readers: what the number counts. */
+  tileUnit: (count: number) => string;
   tilesHint: string;
   projectsTotal: (projects: number) => string;
   listHeading: (filter: ProjectStatus | null) => string;
@@ -171,7 +172,7 @@ const zh: Messages = {
     unscheduled: PROJECT_STATUS_LABEL.unscheduled.zh,
   },
   tilesLabel: "按状态筛选项目",
-  tileName: (status, count) => `${zh.status[status]} ${count} 个项目`,
+  tileUnit: () => " 个项目",
   tilesHint: "点方块只看该状态的项目",
   projectsTotal: (projects) => `共 ${projects} 个项目`,
   listHeading: (filter) => (filter ? `${zh.status[filter]}的项目` : "逾期与临期的项目"),
@@ -315,7 +316,7 @@ const en: Messages = {
     unscheduled: PROJECT_STATUS_LABEL.unscheduled.en,
   },
   tilesLabel: "Filter projects by status",
-  tileName: (status, count) => `${en.status[status]} ${count} ${count === 1 ? "project" : "projects"}`,
+  tileUnit: (count) => (count === 1 ? " project" : " projects"),
   tilesHint: "Click a tile to show only those",
   projectsTotal: (projects) => `${projects} ${projects === 1 ? "project" : "projects"} in all`,
   listHeading: (filter) =>

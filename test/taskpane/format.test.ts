@@ -20,7 +20,6 @@ describe("i18n", () => {
       detailRangeText: [3, 20, [3, 4]],
       checked: [8, counts],
       groupCounts: [counts],
-      tileName: ["overdue", 3],
       listHeading: ["overdue"],
       noneToList: [null],
       projectPeople: [["许文理", "曾智伟"], "社会事务办"],

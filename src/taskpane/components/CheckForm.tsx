@@ -1,14 +1,7 @@
-import {
-  Button,
-  Field,
-  Input,
-  Spinner,
-  makeStyles,
-  tokens,
-  useArrowNavigationGroup,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { RefObject } from "react";
 import { QUICK_DATE_MODES, type DateMode, type QuickDateMode } from "../../core/dates";
+import { useRovingTabIndex } from "../roving";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -68,7 +61,7 @@ export function CheckForm({
   const styles = useStyles();
   const { t } = useI18n();
   // One tab stop for the four quick dates; the arrow keys move between them.
-  const arrows = useArrowNavigationGroup({ axis: "horizontal", memorizeCurrent: true });
+  const arrows = useRovingTabIndex<HTMLDivElement>("horizontal");
   return (
     <form
       className={styles.form}

@@ -1,12 +1,4 @@
-import {
-  Field,
-  Input,
-  Select,
-  makeStyles,
-  tokens,
-  useArrowNavigationGroup,
-  useId,
-} from "@fluentui/react-components";
+import { Field, Input, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, SearchRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { MISSING_KEY, groupProjects, type ProjectGroup, type ProjectItem } from "../../core/alerts";
@@ -14,6 +6,7 @@ import { MARK_FILL } from "../../core/marks";
 import type { ProjectGrouping, ProjectSort } from "../../core/pane-settings";
 import type { Milestone } from "../../core/types";
 import { lateness, milestonePeriod, projectName } from "../format";
+import { useRovingTabIndex } from "../roving";
 import { useI18n, type Messages } from "../i18n";
 import { STATUS_FILL } from "./StatusTiles";
 
@@ -103,7 +96,6 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   content: {
-    gridRow: "1 / span 2",
     overflowWrap: "anywhere",
     display: "-webkit-box",
     WebkitLineClamp: "3",
@@ -111,6 +103,7 @@ const useStyles = makeStyles({
     overflow: "hidden",
   },
   period: { fontWeight: tokens.fontWeightSemibold },
+  due: { color: tokens.colorNeutralForeground2 },
   // The same fill as the mark on the sheet: a colour means one thing in the pane and in the grid.
   late: {
     justifySelf: "end",
@@ -174,11 +167,12 @@ function MilestoneRow({
           {!late && `${t.nextMilestone} `}
           <span className={styles.period}>{milestonePeriod(milestone, lang)}</span>
           {milestone.text ? ` ${milestone.text}` : ""}
-          {` · ${t.due(milestone.due)}`}
-        </span>
+        </span>{" "}
         <span className={styles.late} style={fill ? { backgroundColor: fill } : undefined}>
           {lateness(milestone, t)}
-        </span>
+        </span>{" "}
+        {/* Under the clause, never clipped with it. The spaces only separate the parts for screen readers. */}
+        <span className={styles.due}>{t.due(milestone.due)}</span>{" "}
         <span className={styles.cell}>{milestone.cell}</span>
       </button>
     </li>
@@ -234,7 +228,7 @@ function ProjectCard({
             >
               <span className={styles.content}>
                 {project.status === "done" ? t.allDone(project.milestones.length) : t.noSchedule}
-              </span>
+              </span>{" "}
               <span className={styles.cell}>{fallbackCell}</span>
             </button>
           </li>
@@ -253,7 +247,7 @@ export function ProjectList(props: ProjectListProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const id = useId("projects");
-  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const arrows = useRovingTabIndex<HTMLDivElement>("vertical");
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const groups = groupProjects(items, groupBy, sort);
   const toggle = (key: string) => {

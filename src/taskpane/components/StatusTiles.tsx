@@ -1,6 +1,7 @@
-import { makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { MARK_FILL } from "../../core/marks";
 import type { ProjectStatus, StatusCounts } from "../../core/types";
+import { useRovingTabIndex } from "../roving";
 import { useI18n } from "../i18n";
 
 /** Same fills as the marks on the sheet, so a colour means the same thing in the pane and in the grid. */
@@ -21,8 +22,10 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   tile: {
+    position: "relative",
     display: "flex",
-    flexDirection: "column",
+    // The word comes first in the page (so the tile's name reads 逾期 10 个项目), the number shows on top.
+    flexDirection: "column-reverse",
     alignItems: "center",
     padding: `${tokens.spacingVerticalXS} 0`,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -47,6 +50,14 @@ const useStyles = makeStyles({
   },
   count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: 1.2 },
   label: { fontSize: tokens.fontSizeBase200, textAlign: "center", overflowWrap: "anywhere", lineHeight: 1.2 },
+  unit: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   note: {
     display: "flex",
     flexWrap: "wrap",
@@ -72,7 +83,7 @@ export interface StatusTilesProps {
 export function StatusTiles({ counts, filter, onFilter }: StatusTilesProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const arrows = useArrowNavigationGroup({ axis: "horizontal", memorizeCurrent: true });
+  const arrows = useRovingTabIndex<HTMLDivElement>("horizontal");
   const projects = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
   return (
     <>
@@ -85,11 +96,14 @@ export function StatusTiles({ counts, filter, onFilter }: StatusTilesProps) {
             style={{ backgroundColor: STATUS_FILL[status] }}
             data-status={status}
             aria-pressed={filter === status}
-            aria-label={t.tileName(status, counts[status])}
             onClick={() => onFilter(filter === status ? null : status)}
           >
-            <span className={styles.count}>{counts[status]}</span>
-            <span className={styles.label}>{t.status[status]}</span>
+            <span className={styles.label}>{t.status[status]}</span>{" "}
+            <span className={styles.count}>
+              {counts[status]}
+              {/* Heard, not seen: the tiles count projects (the group headings say so in words). */}
+              <span className={styles.unit}>{t.tileUnit(counts[status])}</span>
+            </span>
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
-import { makeStyles, tokens, useArrowNavigationGroup } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Diagnostic, SheetResult } from "../../core/types";
 import { diagnosticText, isMoneyCode, projectCell, projectName } from "../format";
+import { useRovingTabIndex } from "../roving";
 import { useI18n } from "../i18n";
 import { CellLink } from "./CellLink";
 
@@ -39,7 +40,7 @@ export function WarningList({
   const styles = useStyles();
   const { t, lang } = useI18n();
   // One tab stop for the whole list: the arrow keys move between its cells.
-  const arrows = useArrowNavigationGroup({ axis: "vertical", memorizeCurrent: true });
+  const arrows = useRovingTabIndex<HTMLUListElement>("vertical");
   const items: Item[] = [];
   result.warnings.forEach((w, i) =>
     items.push({
