@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   fields: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   date: { flexGrow: 1, flexBasis: "150px", minWidth: 0 },
-  days: { width: "80px" },
+  // As wide as its label (one line in either language), at least room for three digits.
+  days: { flexShrink: 0, width: "min-content", minWidth: "80px", "& label": { whiteSpace: "nowrap" } },
   // Fluent's Input keeps the native input's intrinsic width (about 20 characters) unless told otherwise.
   input: { width: "100%", minWidth: 0 },
   inputElement: { minWidth: 0 },

@@ -107,6 +107,7 @@ const useStyles = makeStyles({
   // The same fill as the mark on the sheet: a colour means one thing in the pane and in the grid.
   late: {
     justifySelf: "end",
+    alignSelf: "start",
     whiteSpace: "nowrap",
     padding: `0 ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusSmall,

@@ -18,7 +18,8 @@ export const STATUS_ORDER: ProjectStatus[] = ["overdue", "dueSoon", "onTrack", "
 const useStyles = makeStyles({
   tiles: {
     display: "grid",
-    gridTemplateColumns: "repeat(5, minmax(0, 1fr))",
+    // As wide as its longest word at least (Unscheduled), the rest shared out.
+    gridTemplateColumns: "repeat(5, minmax(min-content, 1fr))",
     gap: tokens.spacingHorizontalXS,
   },
   tile: {
@@ -49,7 +50,7 @@ const useStyles = makeStyles({
     boxShadow: "inset 0 0 0 1px #242424",
   },
   count: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: 1.2 },
-  label: { fontSize: tokens.fontSizeBase200, textAlign: "center", overflowWrap: "anywhere", lineHeight: 1.2 },
+  label: { fontSize: tokens.fontSizeBase200, textAlign: "center", lineHeight: 1.2, padding: "0 2px" },
   unit: {
     position: "absolute",
     width: "1px",
