@@ -178,6 +178,11 @@ export function addTextProperty(book: Et.Workbook, name: string, value: string):
   documentProperties(book).Add(name, false, MSO_PROPERTY_TYPE_STRING, value);
 }
 
+/** Writes a block of formulas: ET takes a 2-D array here, as VBA does, where the typings say string. */
+export function setFormulas(target: Et.Range, rows: string[][]): void {
+  (target as unknown as { Formula: string[][] }).Formula = rows;
+}
+
 /** Activates the sheet and selects the cell or range at `address`. */
 export function selectRange(sheet: Et.Worksheet, address: string): void {
   sheet.Activate();
@@ -201,7 +206,7 @@ export function withoutRepaint<T>(app: Et.Application, work: () => T): T {
     previous = prop(app, "ScreenUpdating") !== false;
     app.ScreenUpdating = false;
   } catch {
-    previous = null;
+    // A build without ScreenUpdating: the writes just repaint.
   }
   try {
     return work();

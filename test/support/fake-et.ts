@@ -142,6 +142,7 @@ export class FakeET {
 
   /** The object handed to the adapter as `Et.Application`. */
   get application(): Et.Application {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object-literal getters below need it
     const fake = this;
     const app = {
       get ActiveSheet() {
@@ -175,6 +176,7 @@ export class FakeWorkbook {
 
   get Worksheets(): unknown {
     const fake = this.fake;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object-literal getters below need it
     const book = this;
     fake.count("Workbook.Worksheets");
     return {
@@ -491,6 +493,7 @@ export class FakeRange {
   }
 
   get Interior(): { Color: number | null } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object-literal getters below need it
     const range = this;
     const a = this.first;
     return {
@@ -507,6 +510,7 @@ export class FakeRange {
   }
 
   get Font(): { Bold: boolean } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object-literal getters below need it
     const range = this;
     return {
       get Bold() {
@@ -523,6 +527,7 @@ export class FakeRange {
   }
 
   get Validation(): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the object-literal getters below need it
     const range = this;
     return {
       get Type() {
