@@ -92,6 +92,8 @@ export class FakeET {
   readonly options: FakeOptions;
   screenUpdating = true;
   activeSheetIndex = 0;
+  /** The cell whose formula is being calculated (`Application.ThisCell`); null outside a calculation. */
+  thisCell: { sheet: string; address: string } | null = null;
 
   constructor(options: FakeOptions = {}) {
     this.options = options;
@@ -156,6 +158,14 @@ export class FakeET {
       get ScreenUpdating() {
         return fake.screenUpdating;
       },
+      get ThisCell() {
+        fake.count("Application.ThisCell");
+        return fake.thisCell ? fake.sheet(fake.thisCell.sheet).Range(fake.thisCell.address) : null;
+      },
+      get DisplayAlerts() {
+        return true;
+      },
+      set DisplayAlerts(_value: boolean) {},
       set ScreenUpdating(value: boolean) {
         fake.screenUpdating = value;
       },
@@ -367,6 +377,12 @@ export class FakeSheet {
     return new FakeRange(this.fake, this, address.split(",").map(parseRect));
   }
 
+  Delete(): void {
+    this.fake.count("Worksheet.Delete");
+    const sheets = this.fake.workbook.sheets;
+    sheets.splice(sheets.indexOf(this), 1);
+  }
+
   Activate(): void {
     this.fake.count("Worksheet.Activate");
     this.fake.activeSheetIndex = this.fake.workbook.sheets.indexOf(this);
@@ -409,6 +425,10 @@ export class FakeRange {
         const v = Array.isArray(value) ? (value[r]?.[c] as T) : value;
         write(this.sheet.cell(a.row + r, a.col + c), v);
       }
+  }
+
+  get Worksheet(): FakeSheet {
+    return this.sheet;
   }
 
   get Row(): number {
