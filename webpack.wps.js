@@ -11,9 +11,11 @@
  * Browser floor: Chromium 49. WPS does not document the Chromium it embeds, and builds differ (older
  * ones lack even crypto.randomUUID, Chromium 92). 49 is the oldest engine on which the pane can draw at
  * all — Fluent UI v9 styles everything with CSS custom properties (Chromium 49+) — so a lower floor would
- * buy nothing. Everything, dependencies included, is transpiled to it (ES2015 syntax; async functions,
- * spread, optional chaining and class fields become older code) with core-js polyfills for what the code
- * uses, and test/wps checks every emitted script parses as ES2015.
+ * buy nothing. Our code, and every dependency file that is not already ES2015, is transpiled to it (async
+ * functions, spread, optional chaining and class fields become older code); core-js brings what
+ * Chromium 49 lacks of the standard library (entry.ts), and test/wps checks every emitted script parses
+ * as ES2015. Dependency files that already parse as ES2015 skip Babel: Fluent's icon package alone has
+ * thousands, and transpiling them took the build from about a minute to over ten.
  */
 const path = require("path");
 const { z } = require("zod");
@@ -23,6 +25,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const pkg = require("./package.json");
 
 const ADDIN_NAME = "DutyCheck";
+const fs = require("fs");
+const acorn = require("acorn");
 const CHROME_FLOOR = "49";
 const OFFLINE_DIR = `offline/jsaddons/${ADDIN_NAME}_${pkg.version}`;
 
@@ -57,6 +61,28 @@ function publishXml() {
   <jsplugin name="${ADDIN_NAME}" type="et" url="${ADDIN_NAME}_${pkg.version}" version="${pkg.version}" enable="enable_dev" install="null"/>
 </jsplugins>
 `;
+}
+
+const es2015 = new Map();
+
+/** Whether a dependency's file must go through Babel: only when it is newer than ES2015. */
+function needsTranspile(file) {
+  if (!/[\\/]node_modules[\\/]/.test(file)) return true;
+  if (/[\\/]node_modules[\\/](core-js|webpack)[\\/]/.test(file)) return false;
+  let known = es2015.get(file);
+  if (known === undefined) {
+    const text = fs.readFileSync(file, "utf8");
+    known = ["module", "script"].some((sourceType) => {
+      try {
+        acorn.parse(text, { ecmaVersion: 2015, sourceType });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    es2015.set(file, known);
+  }
+  return !known;
 }
 
 function page(title, body) {
@@ -105,7 +131,10 @@ function wpsConfig(env, mode) {
     context: __dirname,
     devtool: mode === "development" ? "eval-cheap-module-source-map" : "source-map",
     target: ["web", "es5"],
-    entry: { addin: "./src/wps/addin.ts", taskpane: "./src/wps/pane.tsx" },
+    entry: {
+      addin: ["./src/wps/entry.ts", "./src/wps/addin.ts"],
+      taskpane: ["./src/wps/entry.ts", "./src/wps/pane.tsx"],
+    },
     output: {
       path: path.resolve(__dirname, "dist/wps"),
       filename: "[name].js",
@@ -118,8 +147,7 @@ function wpsConfig(env, mode) {
       rules: [
         {
           test: /\.[cm]?[jt]sx?$/,
-          // Dependencies too: they ship modern syntax. core-js is the polyfills themselves.
-          exclude: /node_modules[\\/](core-js|webpack)[\\/]/,
+          include: needsTranspile,
           use: {
             loader: "babel-loader",
             options: {
@@ -133,7 +161,7 @@ function wpsConfig(env, mode) {
                   {
                     targets: { chrome: CHROME_FLOOR },
                     modules: false,
-                    useBuiltIns: "usage",
+                    useBuiltIns: "entry",
                     corejs: pkg.dependencies["core-js"].replace(/^[^\d]*/, ""),
                   },
                 ],
