@@ -47,8 +47,7 @@ function text(cells: RawCell[] | undefined): string | null {
 /** `2023`, `2023.01-2023.12`, a number cell 2023 → 2023; a multi-year period (`2021-2023`) names no single year. */
 export function periodYear(period: string | null): number | null {
   if (!period) return null;
-  // No lookbehind (`(?<!\d)`): older Chromium webviews refuse the whole script that contains one.
-  const years = new Set((period.match(/(?:^|\D)20\d{2}(?!\d)/gu) ?? []).map((m) => Number(m.slice(-4))));
+  const years = new Set((period.match(/(?<!\d)20\d{2}(?!\d)/gu) ?? []).map(Number));
   return years.size === 1 ? ([...years][0] as number) : null;
 }
 

@@ -128,8 +128,7 @@ export function chineseNumber(text: string): number | null {
 /** Years 2000–2099 written in a text (`新塘街道 2023 年度…` → [2023]), in order, without repeats. */
 export function yearsIn(text: string): number[] {
   const years: number[] = [];
-  // No lookbehind (`(?<!\d)`): older Chromium webviews refuse the whole script that contains one.
-  for (const match of toHalfWidth(text).matchAll(/(?:^|\D)(20\d{2})(?!\d)/gu)) {
+  for (const match of toHalfWidth(text).matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)) {
     const year = Number(match[1]);
     if (!years.includes(year)) years.push(year);
   }

@@ -120,8 +120,7 @@ export interface CellRef {
  * cell's address, so both addresses Excel hands over are read by one rule.
  */
 export function sheetName(part: string): string {
-  // `[\s\S]`, not the `s` flag: older Chromium webviews refuse the whole script over that flag.
-  const unquoted = /^'([\s\S]*)'$/u.exec(part);
+  const unquoted = /^'(.*)'$/su.exec(part);
   const name = unquoted ? (unquoted[1] as string).replace(/''/gu, "'") : part;
   return name.replace(/^\[[^\]]*\]/u, "");
 }
