@@ -8,14 +8,15 @@
  *                               to unpack into the user's jsaddons folder
  * Nothing is loaded from a CDN: every script is in the package, and pages refer to files beside them.
  *
- * Browser floor: Chromium 49. WPS does not document the Chromium it embeds, and builds differ (older
- * ones lack even crypto.randomUUID, Chromium 92). 49 is the oldest engine on which the pane can draw at
- * all — Fluent UI v9 styles everything with CSS custom properties (Chromium 49+) — so a lower floor would
- * buy nothing. Our code, and every dependency file that is not already ES2015, is transpiled to it (async
- * functions, spread, optional chaining and class fields become older code); core-js brings what
- * Chromium 49 lacks of the standard library (entry.ts), and test/wps checks every emitted script parses
- * as ES2015. Dependency files that already parse as ES2015 skip Babel: Fluent's icon package alone has
- * thousands, and transpiling them took the build from about a minute to over ten.
+ * Browser floor: Chromium 67. WPS does not document the Chromium it embeds, and builds differ (older
+ * ones lack even crypto.randomUUID, Chromium 92). 67 is the oldest engine that can run the add-in at all:
+ * the engine's exact money arithmetic (src/core/money.ts) is BigInt, which no transpiler can supply and
+ * which arrived in Chromium 67; Fluent UI's CSS custom properties (49) and the core's regex lookbehind (62)
+ * are older. Our code, and every dependency file newer than ES2015, is transpiled to that target (optional
+ * chaining, `??`, class fields and numeric separators become older code); core-js brings the standard
+ * library Chromium 67 lacks (entry.ts); test/wps checks every emitted script is ES2018 plus BigInt
+ * literals, which is what Chromium 67 parses. Dependency files that already parse as ES2015 skip Babel:
+ * Fluent's icon package alone has thousands, and transpiling them took the build over ten minutes.
  */
 const path = require("path");
 const { z } = require("zod");
@@ -27,7 +28,7 @@ const pkg = require("./package.json");
 const ADDIN_NAME = "DutyCheck";
 const fs = require("fs");
 const acorn = require("acorn");
-const CHROME_FLOOR = "49";
+const CHROME_FLOOR = "67";
 const OFFLINE_DIR = `offline/jsaddons/${ADDIN_NAME}_${pkg.version}`;
 
 const BaseUrl = z
@@ -130,7 +131,7 @@ function wpsConfig(env, mode) {
     mode,
     context: __dirname,
     devtool: mode === "development" ? "eval-cheap-module-source-map" : "source-map",
-    target: ["web", "es5"],
+    target: ["web", "es2018"],
     entry: {
       addin: ["./src/wps/entry.ts", "./src/wps/addin.ts"],
       taskpane: ["./src/wps/entry.ts", "./src/wps/pane.tsx"],
