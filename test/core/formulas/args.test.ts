@@ -6,7 +6,7 @@ import {
   parseDueSoonDays,
   parseInvestKind,
   sheetName,
-} from "../../src/functions/args";
+} from "../../../src/core/formulas/args";
 
 const TODAY = new Date(2023, 5, 20, 15, 30);
 

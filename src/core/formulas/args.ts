@@ -1,13 +1,14 @@
 import { format } from "date-fns";
 import { z } from "zod";
-import { parseAddress } from "../core/address";
-import { WRITTEN_DATE_EXPECTED, WRITTEN_DATE_EXPECTED_EN, parseWrittenDate } from "../core/dates";
-import { CheckOptionsSchema, DUE_SOON_DAYS_EXPECTED } from "../core/options";
-import { serialToIso } from "../core/schedule";
+import { parseAddress } from "../address";
+import { WRITTEN_DATE_EXPECTED, WRITTEN_DATE_EXPECTED_EN, parseWrittenDate } from "../dates";
+import { CheckOptionsSchema, DUE_SOON_DAYS_EXPECTED } from "../options";
+import { serialToIso } from "../schedule";
 
 /**
- * Arguments of the `DUTY.*` formulas as Excel hands them over, checked at the boundary (zod) and turned
- * into what the core wants. Pure: no Office.js, so every rule here is tested without Excel.
+ * Arguments of the `DUTY.*` formulas as the spreadsheet hands them over (Excel's custom functions and
+ * WPS's alike), checked at the boundary (zod) and turned into what the core wants. Pure, so both faces
+ * read a date or an address by the same rule.
  */
 
 /** A failed argument: `invalidValue` shows as `#VALUE!`, `notAvailable` as `#N/A`. */
