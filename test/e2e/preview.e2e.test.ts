@@ -158,7 +158,7 @@ async function openSample(query: string): Promise<void> {
 async function checkOn(date: string, name = "检查进度", label = "检查日期"): Promise<void> {
   await page.getByLabel(label, { exact: true }).fill(date);
   await page.getByRole("button", { name, exact: true }).click();
-  await page.locator('button[data-status="overdue"]').waitFor();
+  await page.locator('button[data-tile="overdue"]').waitFor();
 }
 
 test("checks the xintang sample in the preview, marks the grid, and clears the marks", async () => {
@@ -170,10 +170,10 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   await screenshotPane("pane-before.png");
 
   await page.getByRole("button", { name: "检查进度", exact: true }).click();
-  await page.locator('button[data-status="overdue"]').waitFor();
-  expect(await page.locator('button[data-status="overdue"]').textContent()).toBe("逾期 10 个项目");
-  expect(await page.locator('button[data-status="dueSoon"]').textContent()).toBe("临期 1 个项目");
-  expect(await page.locator('button[data-status="unscheduled"]').textContent()).toBe("未排期 1 个项目");
+  await page.locator('button[data-tile="overdue"]').waitFor();
+  expect(await page.locator('button[data-tile="overdue"]').textContent()).toBe("逾期 10 个项目");
+  expect(await page.locator('button[data-tile="dueSoon"]').textContent()).toBe("临期 1 个项目");
+  expect(await page.locator('button[data-tile="unscheduled"]').textContent()).toBe("未排期 1 个项目");
   await expect(page.getByText("责任分解表 · 2023 年 · 12 个项目").isVisible()).resolves.toBe(true);
 
   const expected = expectedMarks();
@@ -191,7 +191,7 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   await page.screenshot({ path: SCREENSHOT });
   expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
   await screenshotPane("pane-after.png");
-  await page.locator('button[data-status="overdue"]').click();
+  await page.locator('button[data-tile="overdue"]').click();
   await page.getByRole("heading", { name: "逾期的项目" }).waitFor();
   expect(
     await page
@@ -199,7 +199,7 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
       .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-project-status"))),
   ).toEqual(Array(10).fill("overdue"));
   await screenshotPane("pane-overdue.png");
-  await page.locator('button[data-status="overdue"]').click();
+  await page.locator('button[data-tile="overdue"]').click();
 
   // A milestone jumps to its schedule cell in the grid.
   const first = page.locator("button[data-milestone]").first();
@@ -237,7 +237,7 @@ test("writes the summary sheet as a tab, opens it from the outcome, and asks bef
 test("at 320 px every action's outcome is in sight right after its click, however far the pane is scrolled", async () => {
   await openSample(`sample=xintang-2023.xlsx&pane=320`);
   await page.getByRole("button", { name: "检查进度", exact: true }).click();
-  await page.locator('button[data-status="overdue"]').waitFor();
+  await page.locator('button[data-tile="overdue"]').waitFor();
   expect(await inSight(page.getByText("责任分解表 · 2023 年 · 12 个项目"))).toBe(true);
 
   const bottom = async () => {
@@ -326,7 +326,7 @@ test("works from the keyboard and fits 320 px and 500 px panes, in English too",
       expect(overflow).toEqual({ width, wider: false });
     }
   }
-  expect(await page.locator('button[data-status="overdue"]').textContent()).toBe("Overdue 10 projects");
+  expect(await page.locator('button[data-tile="overdue"]').textContent()).toBe("Overdue 10 projects");
   await page.getByText("This table has no investment columns: totals are not available.").waitFor();
 
   // Focus a milestone and press Enter: the grid selects its cell.
@@ -366,7 +366,7 @@ test("the pane has no serious or critical accessibility findings (axe-core), bef
     const en = lang === "en";
     await checkOn(AS_OF, en ? "Check progress" : "检查进度", en ? "Reference date" : "检查日期");
     await page.getByRole("button", { name: en ? "Details" : "详情" }).click();
-    await page.locator('button[data-status="overdue"]').click();
+    await page.locator('button[data-tile="overdue"]').click();
     await page.getByRole("button", { name: en ? "Clear marks" : "清除标记" }).click();
     await page.locator('[data-action="clear"]').waitFor();
     expect(await serious()).toEqual([]);

@@ -46,7 +46,7 @@ async function runCheck(name = "检查进度"): Promise<void> {
 }
 
 function tile(status: string): HTMLElement {
-  const found = document.querySelector<HTMLElement>(`button[data-status="${status}"]`);
+  const found = document.querySelector<HTMLElement>(`button[data-tile="${status}"]`);
   if (!found) throw new Error(`no tile ${status}`);
   return found;
 }
@@ -201,7 +201,7 @@ describe("task pane", () => {
   test("each list is one Tab stop and the arrow keys move inside it", async () => {
     await setup();
     await runCheck();
-    const tiles = [...document.querySelectorAll<HTMLElement>("button[data-status]")];
+    const tiles = [...document.querySelectorAll<HTMLElement>("button[data-tile]")];
     expect(tiles.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
     tiles[0]?.focus();
     fireEvent.keyDown(tiles[0] as HTMLElement, { key: "ArrowRight" });
@@ -339,7 +339,7 @@ describe("task pane", () => {
     await runCheck();
     expect(screen.getByText("当前工作表中没有找到责任分解表。")).toBeInTheDocument();
     expect(screen.getByText(/没有找到包含“项目名称”和进度安排列的表头行/)).toBeInTheDocument();
-    expect(document.querySelector("button[data-status]")).toBeNull();
+    expect(document.querySelector("button[data-tile]")).toBeNull();
     expect(button("生成汇总表")).toHaveAttribute("aria-disabled", "true");
   });
 

@@ -32,7 +32,7 @@ async function check(date: string) {
 }
 
 function count(status: string): string | null {
-  return document.querySelector(`button[data-status="${status}"]`)?.textContent ?? null;
+  return document.querySelector(`button[data-tile="${status}"]`)?.textContent ?? null;
 }
 
 describe("the pane on the real engine (preview port)", () => {

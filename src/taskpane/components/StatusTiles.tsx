@@ -18,8 +18,7 @@ export const STATUS_ORDER: ProjectStatus[] = ["overdue", "dueSoon", "onTrack", "
 const useStyles = makeStyles({
   tiles: {
     display: "grid",
-    // As wide as its longest word at least (Unscheduled), the rest shared out.
-    gridTemplateColumns: "repeat(5, minmax(min-content, 1fr))",
+    // Each tile as wide as its longest word at least (Unscheduled), the rest shared out (columns set inline).
     gap: tokens.spacingHorizontalXS,
   },
   tile: {
@@ -70,6 +69,78 @@ const useStyles = makeStyles({
   },
 });
 
+/** One tile: a state, its count and the colour it has on the sheet. */
+export interface Tile<K extends string> {
+  key: K;
+  label: string;
+  count: number;
+  fill: string;
+}
+
+export interface FilterTilesProps<K extends string> {
+  tiles: Tile<K>[];
+  /** The group's name for screen readers, e.g. 按状态筛选项目. */
+  label: string;
+  /** After each number, heard not seen: what the tiles count (" 个项目"). */
+  unit: (count: number) => string;
+  /** The tile the list is filtered to, or null. */
+  selected: K | null;
+  /** A tile pressed again gives null: back to the list's default. */
+  onSelect: (key: K | null) => void;
+  /** Under the tiles: the total, and how to use them. */
+  note: [string, string];
+}
+
+/**
+ * Counts by state as a row of tiles that filter a list: each tile is a toggle (aria-pressed), the row is one
+ * Tab stop, the arrow keys move between tiles. The project statuses use it; so can other counts by state
+ * (the monthly cycle's five progress states).
+ */
+export function FilterTiles<K extends string>({
+  tiles,
+  label,
+  unit,
+  selected,
+  onSelect,
+  note,
+}: FilterTilesProps<K>) {
+  const styles = useStyles();
+  const roving = useRovingTabIndex<HTMLDivElement>("horizontal");
+  return (
+    <>
+      <div
+        className={styles.tiles}
+        style={{ gridTemplateColumns: `repeat(${tiles.length}, minmax(min-content, 1fr))` }}
+        role="group"
+        aria-label={label}
+        {...roving}
+      >
+        {tiles.map((tile) => (
+          <button
+            key={tile.key}
+            type="button"
+            className={`${styles.tile} ${selected === tile.key ? styles.pressed : ""}`}
+            style={{ backgroundColor: tile.fill }}
+            data-tile={tile.key}
+            aria-pressed={selected === tile.key}
+            onClick={() => onSelect(selected === tile.key ? null : tile.key)}
+          >
+            <span className={styles.label}>{tile.label}</span>{" "}
+            <span className={styles.count}>
+              {tile.count}
+              <span className={styles.unit}>{unit(tile.count)}</span>
+            </span>
+          </button>
+        ))}
+      </div>
+      <p className={styles.note}>
+        <span>{note[0]}</span>
+        <span>{note[1]}</span>
+      </p>
+    </>
+  );
+}
+
 export interface StatusTilesProps {
   counts: StatusCounts;
   /** The status the list is filtered to, or null for the default (overdue and due soon). */
@@ -77,41 +148,23 @@ export interface StatusTilesProps {
   onFilter: (filter: ProjectStatus | null) => void;
 }
 
-/**
- * Projects by status, counted in projects and said so; each tile filters the project list to its status
- * (pressed again, back to the default). One tab stop; the arrow keys move between tiles.
- */
+/** Projects by status in the marks' colours, counted in projects and said so; each tile filters the list. */
 export function StatusTiles({ counts, filter, onFilter }: StatusTilesProps) {
-  const styles = useStyles();
   const { t } = useI18n();
-  const arrows = useRovingTabIndex<HTMLDivElement>("horizontal");
   const projects = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
   return (
-    <>
-      <div className={styles.tiles} role="group" aria-label={t.tilesLabel} {...arrows}>
-        {STATUS_ORDER.map((status) => (
-          <button
-            key={status}
-            type="button"
-            className={`${styles.tile} ${filter === status ? styles.pressed : ""}`}
-            style={{ backgroundColor: STATUS_FILL[status] }}
-            data-status={status}
-            aria-pressed={filter === status}
-            onClick={() => onFilter(filter === status ? null : status)}
-          >
-            <span className={styles.label}>{t.status[status]}</span>{" "}
-            <span className={styles.count}>
-              {counts[status]}
-              {/* Heard, not seen: the tiles count projects (the group headings say so in words). */}
-              <span className={styles.unit}>{t.tileUnit(counts[status])}</span>
-            </span>
-          </button>
-        ))}
-      </div>
-      <p className={styles.note}>
-        <span>{t.projectsTotal(projects)}</span>
-        <span>{t.tilesHint}</span>
-      </p>
-    </>
+    <FilterTiles
+      tiles={STATUS_ORDER.map((status) => ({
+        key: status,
+        label: t.status[status],
+        count: counts[status],
+        fill: STATUS_FILL[status],
+      }))}
+      label={t.tilesLabel}
+      unit={t.tileUnit}
+      selected={filter}
+      onSelect={onFilter}
+      note={[t.projectsTotal(projects), t.tilesHint]}
+    />
   );
 }
