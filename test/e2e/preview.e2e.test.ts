@@ -108,6 +108,8 @@ beforeAll(async () => {
   });
   // 760 px high: the pane below the preview's bar is about as tall as Excel's task pane on a laptop.
   page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: "zh-CN" });
+  // Generous but bounded: a loaded 2-core machine can take many seconds to render a check.
+  page.setDefaultTimeout(120_000);
 });
 
 afterAll(async () => {

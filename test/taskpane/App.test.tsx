@@ -11,6 +11,11 @@ import { App, type AppProps } from "../../src/taskpane/App";
 import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
 import { renderPane as render } from "./render";
 
+// Nothing here waits for time to pass (see `settle`); this only stops a hung test. A test renders the whole
+// pane in jsdom several times: ~1 s on a quiet machine, up to ~18 s seen with two cores shared by a dozen
+// busy processes, so the default 30 s bound was too tight for a loaded machine.
+jest.setTimeout(180_000);
+
 /**
  * No test here waits on a clock. `settle` runs inside React's act() and returns after one macrotask: every
  * promise chain the pane started (port calls are promises that are already resolved, or that the test

@@ -10,6 +10,11 @@ import samples from "../../src/preview/samples.json";
 import { App } from "../../src/taskpane/App";
 import { renderPane } from "./render";
 
+// Nothing here waits for time to pass (see `settle`); this only stops a hung test. A test renders the whole
+// pane in jsdom several times: ~1 s on a quiet machine, up to ~18 s seen with two cores shared by a dozen
+// busy processes, so the default 30 s bound was too tight for a loaded machine.
+jest.setTimeout(180_000);
+
 function port(file: string): PreviewPort {
   const data = parsePreviewData(samples);
   if (!data.ok) throw new Error(data.message);

@@ -10,6 +10,11 @@ import { PreviewApp } from "../../src/preview/PreviewApp";
 import { renderPane } from "./render";
 import samples from "../../src/preview/samples.json";
 
+// Nothing here waits for time to pass (see `settle`); this only stops a hung test. A test renders the whole
+// pane in jsdom several times: ~1 s on a quiet machine, up to ~18 s seen with two cores shared by a dozen
+// busy processes, so the default 30 s bound was too tight for a loaded machine.
+jest.setTimeout(180_000);
+
 /** Every promise the page started has run once a macrotask passes (see App.test.tsx). */
 async function settle(): Promise<void> {
   await act(async () => {
