@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseAddress, cellAddress } from "../core/address";
 import { MARK_FILL, type Mark, type MarkKind } from "../core/marks";
-import type { Queued } from "./read";
+import type { Queued } from "../office/read";
 
 /**
  * How the add-in marks cells, and why this way.

@@ -1,5 +1,5 @@
 /// <reference types="custom-functions-runtime" />
-import { readSheetGrid } from "../excel/read";
+import { readSheetGrid } from "../office/read";
 import type { SheetGrid } from "../core/types";
 import {
   parseAsOf,
