@@ -114,10 +114,7 @@ export interface CellRef {
   address: string;
 }
 
-/**
- * The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. Also reads the calling
- * cell's address, so both addresses Excel hands over are read by one rule.
- */
+/** The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. */
 export function sheetName(part: string): string {
   const unquoted = /^'(.*)'$/su.exec(part);
   const name = unquoted ? (unquoted[1] as string).replace(/''/gu, "'") : part;
@@ -125,10 +122,11 @@ export function sheetName(part: string): string {
 }
 
 /**
- * The address Excel gives for a parameter (`SheetName!A2`, or a range `SheetName!A2:C2`).
- * Without a sheet, `defaultSheet` (the calling cell's sheet) is used.
+ * The address Excel gives for a parameter (`SheetName!A2`, or a range `SheetName!A2:C2`). It always names
+ * the sheet; an address without one is refused rather than guessed (the calling cell's address is only
+ * handed over to functions that declare `@requiresAddress`, and these do not need it).
  */
-export function parseCellRef(address: unknown, defaultSheet: string | null): Parsed<CellRef> {
+export function parseCellRef(address: unknown): Parsed<CellRef> {
   const bad = argError(
     "invalidValue",
     "第一个参数应为项目所在行的单元格，如 A5",
@@ -137,7 +135,7 @@ export function parseCellRef(address: unknown, defaultSheet: string | null): Par
   if (typeof address !== "string" || address.trim() === "") return bad;
   const text = address.trim();
   const bang = text.lastIndexOf("!");
-  const sheet = bang >= 0 ? sheetName(text.slice(0, bang)) : defaultSheet;
+  const sheet = bang >= 0 ? sheetName(text.slice(0, bang)) : "";
   const first = (bang >= 0 ? text.slice(bang + 1) : text).split(":")[0] ?? "";
   const cell = parseAddress(first);
   if (!cell || !sheet) return bad;

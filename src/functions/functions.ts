@@ -1,15 +1,7 @@
 /// <reference types="custom-functions-runtime" />
 import { readSheetGrid } from "../office/read";
 import type { SheetGrid } from "../core/types";
-import {
-  parseAsOf,
-  parseCellRef,
-  parseInvestKind,
-  sheetName,
-  type ArgError,
-  type CellRef,
-  type Parsed,
-} from "./args";
+import { parseAsOf, parseCellRef, parseInvestKind, type ArgError, type CellRef, type Parsed } from "./args";
 import { SheetCache } from "./cache";
 import {
   detailText,
@@ -29,6 +21,9 @@ import {
  * custom-functions-metadata turns into functions.json: keep `@requiresParameterAddresses` (the first
  * argument's address finds the table) and `@volatile` (answers depend on today and on cells other than the
  * argument; see cache.ts for the cost). Everything else lives in args.ts, cache.ts and format.ts.
+ *
+ * Every function returns a matrix: the metadata docs allow `requiresParameterAddresses` only with a
+ * `matrix` result, so the one-value formulas answer a 1×1 matrix, which the cell shows as that value.
  */
 
 /** Sheets whose `onChanged` already drops their cache entry; one handler per sheet. */
@@ -63,13 +58,6 @@ const READ_FAILED: ArgError = {
   message: "读取失败，请重算",
   messageEn: "The sheet could not be read; recalculate",
 };
-
-/** The sheet of the calling cell, for an argument address that names none. */
-function callingSheet(invocation: CustomFunctions.Invocation): string | null {
-  const address = invocation.address ?? "";
-  const bang = address.lastIndexOf("!");
-  return bang > 0 ? sheetName(address.slice(0, bang)) : null;
-}
 
 const INTERNAL: ArgError = {
   ok: false,
@@ -108,7 +96,7 @@ async function findSheet(
   asOfArg: unknown,
   invocation: CustomFunctions.Invocation,
 ): Promise<Parsed<{ cell: CellRef; index: RowIndex }>> {
-  const cell = parseCellRef(invocation.parameterAddresses?.[0], callingSheet(invocation));
+  const cell = parseCellRef(invocation.parameterAddresses?.[0]);
   if (!cell.ok) return cell;
   const asOf = parseAsOf(asOfArg, new Date());
   if (!asOf.ok) return asOf;
@@ -137,6 +125,11 @@ function projectAnswer<T>(
   });
 }
 
+/** One value as a 1×1 matrix (see the top of this file). */
+function single<T>(value: T): T[][] {
+  return [[value]];
+}
+
 /**
  * 项目进度状态：逾期、临期、正常、已完成或未排期 (Project status: overdue, due soon, on track, done or unscheduled).
  * @customfunction STATUS
@@ -151,8 +144,8 @@ export async function status(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => statusText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(statusText(project)));
 }
 
 /**
@@ -169,8 +162,8 @@ export async function detail(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => detailText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(detailText(project)));
 }
 
 /**
@@ -187,8 +180,8 @@ export async function next(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => nextText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(nextText(project)));
 }
 
 /**
@@ -205,8 +198,8 @@ export async function overdue(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<number> {
-  return projectAnswer(asOf, invocation, ({ project }) => overdueCount(project));
+): Promise<number[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(overdueCount(project)));
 }
 
 /**
@@ -242,13 +235,14 @@ export async function invest(
   cell: unknown,
   kind: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<number> {
+): Promise<number[][]> {
   return answer(async () => {
     const parsedKind = parseInvestKind(kind);
     if (!parsedKind.ok) return parsedKind;
     const found = await findSheet(null, invocation);
     if (!found.ok) return found;
     const table = locateTable(found.value.index, found.value.cell);
-    return table.ok ? investValue(table.value, parsedKind.value) : table;
+    const value = table.ok ? investValue(table.value, parsedKind.value) : table;
+    return value.ok ? { ok: true, value: single(value.value) } : value;
   });
 }
