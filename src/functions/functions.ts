@@ -1,4 +1,5 @@
 /// <reference types="custom-functions-runtime" />
+import { PAYLOAD_CODES, describeError, errorCode } from "../office/errors";
 import { readSheetGrid } from "../office/read";
 import type { SheetGrid } from "../core/types";
 import { parseAsOf, parseCellRef, parseInvestKind, type ArgError, type CellRef, type Parsed } from "./args";
@@ -82,12 +83,17 @@ async function answer<T>(body: () => Promise<Parsed<T>>): Promise<T> {
   return result.value;
 }
 
-/** The checked sheet of `cell` on `asOf`; a failed read is `#N/A` asking for a recalculation. */
+/**
+ * The checked sheet of `cell` on `asOf`. A failed read is `#N/A`: a sheet too large to read says so, as
+ * the pane does; any other failure asks for a recalculation.
+ */
 async function checkedSheet(cell: CellRef, asOf: string): Promise<Parsed<RowIndex>> {
   try {
     return { ok: true, value: await cache.checked(cell.sheet, asOf) };
-  } catch {
-    return READ_FAILED;
+  } catch (error) {
+    if (!PAYLOAD_CODES.has(errorCode(error) ?? "")) return READ_FAILED;
+    const { message, messageEn } = describeError(error);
+    return { ok: false, code: "notAvailable", message, messageEn };
   }
 }
 

@@ -125,6 +125,19 @@ describe("checkActiveSheet", () => {
     expect(new Map([...markedCells(wb)].sort())).toEqual(new Map([...planned].sort()));
   });
 
+  it("says the sheet is too large when Excel answers its values with null, and writes nothing", async () => {
+    // Excel does this above about 5 million cells instead of failing; the mock scales it down.
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }], { nullValuesAbove: 100 });
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.checkActiveSheet({ asOf: "2023-06-20" })).toEqual({
+      ok: false,
+      message: "工作表过大，无法一次读取",
+      messageEn: "The sheet is too large to read",
+    });
+    expect(await port.insertStatusColumn()).toMatchObject({ ok: false, message: "工作表过大，无法一次读取" });
+    expect(wb.applied).toEqual([]);
+  });
+
   it("records what it marked in the add-in settings", async () => {
     const { wb, port } = setup("xintang-2023");
     await port.checkActiveSheet({ asOf: "2023-06-20" });

@@ -229,6 +229,14 @@ describe("errors", () => {
     expect(wb.runs).toBe(0);
   });
 
+  it("is #N/A saying the sheet is too large when Excel answers its values with null", async () => {
+    const { fns, wb } = harness([{ grid }]);
+    wb.nullValuesAbove = 100;
+    expect(await outcome(fns.status("", "2023-06-20", invocation(`${SHEET}!A${rowOf(grid, 10)}`)))).toBe(
+      "#N/A: 工作表过大，无法一次读取 (The sheet is too large to read)",
+    );
+  });
+
   it("is #N/A asking for a recalculation when the read fails, and reads again next time", async () => {
     const { fns, wb } = harness([{ grid }]);
     // The reader retries once without merged areas, so both of its syncs fail.
