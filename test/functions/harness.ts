@@ -82,7 +82,33 @@ export interface Harness {
   change(sheet: string): Promise<void>;
 }
 
+/** Every timer API but Date: those stay real. */
+const REAL_TIMERS = [
+  "hrtime",
+  "nextTick",
+  "performance",
+  "queueMicrotask",
+  "requestAnimationFrame",
+  "cancelAnimationFrame",
+  "requestIdleCallback",
+  "cancelIdleCallback",
+  "setImmediate",
+  "clearImmediate",
+  "setInterval",
+  "clearInterval",
+  "setTimeout",
+  "clearTimeout",
+] as const;
+
+afterEach(() => jest.useRealTimers());
+
+/**
+ * The functions over a mock workbook. The clock stands still (Date alone is faked, at the real time) so
+ * that a recalculation wave cannot end between two calls of a test however slow the machine is; a test
+ * that wants time to pass moves it with `jest.setSystemTime`.
+ */
 export function harness(specs: SheetSpec[]): Harness {
+  jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], now: new Date() });
   const wb = new MockWorkbook(specs);
   const handlers = new Map<string, Handler[]>();
   const globals = globalThis as unknown as Record<string, unknown>;

@@ -307,7 +307,7 @@ describe("the browser floor", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe("webpack --env officejs", () => {
@@ -423,7 +423,7 @@ describe("the shared runtime page (taskpane.html)", () => {
       );
       await page.goto(`${origin}taskpane.html`, { waitUntil: "load" });
       await page.waitForFunction(() => (document.getElementById("root")?.childElementCount ?? 0) > 0, null, {
-        timeout: 15_000,
+        timeout: 120_000,
       });
       const registered = (await page.evaluate("window.__registered")) as {
         functions: string[];
@@ -443,5 +443,5 @@ describe("the shared runtime page (taskpane.html)", () => {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
     }
-  }, 60_000);
+  }, 300_000);
 });
