@@ -5,7 +5,7 @@ import prettier from "eslint-config-prettier";
 /**
  * One engine, many faces: an adapter imports the core, and no other adapter. `src/office` is the Office.js
  * plumbing (one-sync sheet read, Office.js errors) that the Excel port and the custom functions both use.
- * The preview hosts the task pane itself; the two entry points that wire a face to the Excel port
+ * The preview and the WPS add-in host the task pane itself; the two entry points that wire a face to the Excel port
  * (taskpane/index.tsx, commands/commands.ts) are the only other crossings.
  */
 const ADAPTERS = ["cli", "commands", "excel", "functions", "office", "preview", "taskpane", "wps"];
@@ -68,7 +68,7 @@ export default tseslint.config(
   adapterImports("commands", []),
   adapterImports("taskpane", []),
   adapterImports("preview", ["taskpane"]),
-  adapterImports("wps", []),
+  adapterImports("wps", ["taskpane"]),
   adapterImports("taskpane", ["excel"], ["src/taskpane/index.tsx"]),
   adapterImports("commands", ["excel"], ["src/commands/commands.ts"]),
 );

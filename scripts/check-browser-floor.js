@@ -34,8 +34,8 @@ function jsFiles(dir) {
     .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
-/** Problems of the build in `dir` (empty when every file is within the floor). */
-async function checkBrowserFloor(dir) {
+/** Problems of the build in `dir` (empty when every file is within the floor of `browsers`). */
+async function checkBrowserFloor(dir, browsers = BROWSERS) {
   const files = jsFiles(dir);
   if (files.length === 0) return { files: 0, problems: [`${dir}: no .js files`] };
   const problems = [];
@@ -52,7 +52,7 @@ async function checkBrowserFloor(dir) {
     {
       ecmaVersion: "checkBrowser",
       checkBrowser: true,
-      browserslistQuery: BROWSERS.join(", "),
+      browserslistQuery: browsers.join(", "),
       checkFeatures: true,
       ignore: LOOKALIKES.map((l) => l.feature).join(","),
       files,

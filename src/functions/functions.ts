@@ -2,7 +2,14 @@
 import { PAYLOAD_CODES, describeError, errorCode } from "../office/errors";
 import { readSheetGrid } from "../office/read";
 import type { SheetGrid } from "../core/types";
-import { parseAsOf, parseCellRef, parseInvestKind, type ArgError, type CellRef, type Parsed } from "./args";
+import {
+  parseAsOf,
+  parseCellRef,
+  parseInvestKind,
+  type ArgError,
+  type CellRef,
+  type Parsed,
+} from "../core/formulas/args";
 import { SheetCache } from "./cache";
 import {
   detailText,
@@ -15,13 +22,14 @@ import {
   statusText,
   type Located,
   type RowIndex,
-} from "./format";
+} from "../core/formulas/format";
 
 /**
  * The `DUTY.*` custom functions (namespace `DUTY` from the manifest). The JSDoc below is what
  * custom-functions-metadata turns into functions.json: keep `@requiresParameterAddresses` (the first
  * argument's address finds the table) and `@volatile` (answers depend on today and on cells other than the
- * argument; see cache.ts for the cost). Everything else lives in args.ts, cache.ts and format.ts.
+ * argument; see cache.ts for the cost). Everything else lives in cache.ts and
+ * src/core/formulas (args.ts, format.ts), which WPS's formulas share.
  *
  * Every function returns a matrix: the metadata docs allow `requiresParameterAddresses` only with a
  * `matrix` result, so the one-value formulas answer a 1×1 matrix, which the cell shows as that value.

@@ -1,12 +1,13 @@
 import { format, isValid, parse } from "date-fns";
 import { enUS } from "date-fns/locale";
 import { z } from "zod";
-import { parseAddress } from "../core/address";
-import { serialToIso } from "../core/schedule";
+import { parseAddress } from "../address";
+import { serialToIso } from "../schedule";
 
 /**
- * Arguments of the `DUTY.*` formulas as Excel hands them over, checked at the boundary (zod) and turned
- * into what the core wants. Pure: no Office.js, so every rule here is tested without Excel.
+ * Arguments of the `DUTY.*` formulas as the spreadsheet hands them over (Excel's custom functions and
+ * WPS's alike), checked at the boundary (zod) and turned into what the core wants. Pure, so both faces
+ * read a date or an address by the same rule.
  */
 
 /** A failed argument: `invalidValue` shows as `#VALUE!`, `notAvailable` as `#N/A`. */
@@ -122,11 +123,12 @@ export function sheetName(part: string): string {
 }
 
 /**
- * The address Excel gives for a parameter (`SheetName!A2`, or a range `SheetName!A2:C2`). It always names
- * the sheet; an address without one is refused rather than guessed (the calling cell's address is only
- * handed over to functions that declare `@requiresAddress`, and these do not need it).
+ * The address a host gives for the first argument (`SheetName!A2`, or a range `SheetName!A2:C2`). Without
+ * a sheet, `defaultSheet` is used: the calling cell's sheet where the host knows it (WPS). Excel's
+ * functions pass none: Excel names the sheet in every parameter address, and hands over the calling cell's
+ * address only to functions declaring `@requiresAddress`, so an address without a sheet is refused there.
  */
-export function parseCellRef(address: unknown): Parsed<CellRef> {
+export function parseCellRef(address: unknown, defaultSheet: string | null = null): Parsed<CellRef> {
   const bad = argError(
     "invalidValue",
     "第一个参数应为项目所在行的单元格，如 A5",
@@ -135,7 +137,7 @@ export function parseCellRef(address: unknown): Parsed<CellRef> {
   if (typeof address !== "string" || address.trim() === "") return bad;
   const text = address.trim();
   const bang = text.lastIndexOf("!");
-  const sheet = bang >= 0 ? sheetName(text.slice(0, bang)) : "";
+  const sheet = bang >= 0 ? sheetName(text.slice(0, bang)) : defaultSheet;
   const first = (bang >= 0 ? text.slice(bang + 1) : text).split(":")[0] ?? "";
   const cell = parseAddress(first);
   if (!cell || !sheet) return bad;

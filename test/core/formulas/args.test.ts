@@ -5,7 +5,7 @@ import {
   parseCellRef,
   parseInvestKind,
   sheetName,
-} from "../../src/functions/args";
+} from "../../../src/core/formulas/args";
 
 const TODAY = new Date(2023, 5, 20, 15, 30);
 
@@ -102,8 +102,13 @@ describe("parseCellRef", () => {
     });
   });
 
-  it.each([undefined, "", "D3", "Sheet1!", "Sheet1!5A", 42])("refuses %p", (address) => {
-    const parsed = parseCellRef(address);
+  it("takes a default sheet only when given one (the calling cell's, where the host knows it)", () => {
+    expect(parseCellRef("D3", "表2")).toMatchObject({ ok: true, value: { sheet: "表2", row: 2, col: 3 } });
+    expect(parseCellRef("D3")).toMatchObject({ ok: false, code: "invalidValue" });
+  });
+
+  it.each([undefined, "", "Sheet1!", "Sheet1!5A", 42])("refuses %p", (address) => {
+    const parsed = parseCellRef(address, "Sheet1");
     expect(parsed).toMatchObject({ ok: false, code: "invalidValue" });
   });
 });

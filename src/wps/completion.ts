@@ -1,0 +1,105 @@
+import { cellAddress } from "../core/address";
+import type { Outcome } from "../core/port";
+import {
+  COMPLETION_CHOICES,
+  QUARTER_HEADER,
+  planCompletionColumns,
+  type CompletionPlan,
+} from "../core/completion-columns";
+import { firstOccupied } from "../core/grid";
+import type { SheetResult } from "../core/types";
+import { failure, OK, PROTECTED, type WpsContext } from "./context";
+import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
+
+/** `xlValidateList`, `xlValidAlertStop`, `xlBetween`. */
+const XL_VALIDATE_LIST = 3;
+const XL_VALID_ALERT_STOP = 1;
+const XL_BETWEEN = 1;
+
+/** Whether every cell of the range has data validation: ET (like VBA) throws on `Type` where none is set. */
+function hasValidation(target: Et.Range): boolean {
+  try {
+    return typeof prop(prop(target, "Validation"), "Type") === "number";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 添加完成情况列: the missing per-quarter columns right of every table of the checked sheet, header in its
+ * first header row and a 已完成/未完成 drop-down on the data rows — only into empty, unmerged cells without
+ * data validation. Every table is checked before anything is written: one refusal writes nothing.
+ */
+export function addCompletionColumns(ctx: WpsContext, result: SheetResult): Outcome {
+  const planned = planCompletionColumns(result);
+  if (!planned.ok) return planned;
+  const book = activeWorkbook(ctx.app);
+  const sheet = book ? findSheet(book, result.sheet) : null;
+  if (!sheet) return failure(`找不到工作表“${result.sheet}”`, `Sheet "${result.sheet}" no longer exists`);
+  if (isProtected(sheet)) return PROTECTED;
+  for (const plan of planned.value) {
+    const refused = refusal(sheet, plan);
+    if (refused) return refused;
+  }
+  for (const plan of planned.value) write(sheet, plan);
+  return OK;
+}
+
+/** Why the plan's cells must stay untouched (a value or formula, a merge, data validation), or null. */
+function refusal(sheet: Et.Worksheet, plan: CompletionPlan): Outcome | null {
+  const n = plan.quarters.length;
+  const rows = plan.lastDataRow - plan.headerRow + 1;
+  const block = range(sheet, rectAddress(plan.headerRow, plan.firstCol, rows, n));
+  // `Formula` gives a value cell's value as text and a formula cell's formula: empty only when truly empty.
+  const formulas = prop(block, "Formula");
+  const grid = Array.isArray(formulas) ? (formulas as unknown[][]) : [[formulas]];
+  const occupied = firstOccupied(grid, grid, plan.headerRow, plan.firstCol);
+  if (occupied) {
+    return failure(
+      `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
+      `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
+      occupied,
+      plan.sheet,
+    );
+  }
+  if (prop(block, "MergeCells") !== false) {
+    const cell = cellAddress(plan.headerRow, plan.firstCol);
+    return failure(
+      `表格右侧有合并单元格（自 ${cell} 起），未作任何修改`,
+      `There are merged cells right of the table (from ${cell}); nothing was changed`,
+      cell,
+      plan.sheet,
+    );
+  }
+  for (let c = 0; c < n; c += 1) {
+    if (hasValidation(range(sheet, rectAddress(plan.headerRow, plan.firstCol + c, rows, 1)))) {
+      const cell = cellAddress(plan.headerRow, plan.firstCol + c);
+      return failure(
+        `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
+        `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
+        cell,
+        plan.sheet,
+      );
+    }
+  }
+  return null;
+}
+
+function write(sheet: Et.Worksheet, plan: CompletionPlan): void {
+  const n = plan.quarters.length;
+  range(sheet, rectAddress(plan.headerRow, plan.firstCol, 1, n)).Value2 = [
+    plan.quarters.map((q) => QUARTER_HEADER[q]),
+  ];
+  if (plan.lastDataRow >= plan.firstDataRow) {
+    const data = range(
+      sheet,
+      rectAddress(plan.firstDataRow, plan.firstCol, plan.lastDataRow - plan.firstDataRow + 1, n),
+    );
+    prop(data, "Validation").Add(
+      XL_VALIDATE_LIST,
+      XL_VALID_ALERT_STOP,
+      XL_BETWEEN,
+      COMPLETION_CHOICES.join(","),
+    );
+  }
+}
