@@ -61,7 +61,7 @@ function split(argv: string[]): { ok: true; raw: Record<string, unknown> } | { o
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === "--") {
-      files.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) files.push(rest);
       break;
     }
     if (!arg.startsWith("-") || arg === "-") {
