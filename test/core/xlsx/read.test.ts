@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookGrids, WorkbookError } from "../../src/cli/xlsx";
-import type { CellValue, SheetGrid } from "../../src/core/types";
-import { storedZip } from "./zip";
+import type { CellValue, SheetGrid } from "../../../src/core/types";
+import { readWorkbook, WorkbookError } from "../../../src/core/xlsx";
+import { storedZip } from "../../support/zip";
 
-async function bytesOf(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 /** The value at an A1-style sheet position, through the grid's origin. */
@@ -19,7 +18,7 @@ function formatAt(grid: SheetGrid, row: number, col: number): string | undefined
   return grid.numberFormats?.[row - 1 - grid.origin.row]?.[col - 1 - grid.origin.col];
 }
 
-describe("readWorkbookGrids", () => {
+describe("readWorkbook, on a workbook ExcelJS wrote", () => {
   let grid: SheetGrid;
 
   beforeAll(async () => {
@@ -43,7 +42,7 @@ describe("readWorkbookGrids", () => {
     sheet.getCell("D6").numFmt = "yyyy-mm-dd hh:mm";
     sheet.getCell("E7").value = 32.28;
     workbook.addWorksheet("空表");
-    grid = (await readWorkbookGrids(await bytesOf(workbook)))[0] as SheetGrid;
+    grid = readWorkbook(await bytesOf(workbook))[0] as SheetGrid;
   });
 
   it("starts the grid at the used range, not at A1", () => {
@@ -89,11 +88,16 @@ describe("readWorkbookGrids", () => {
     workbook.addWorksheet("甲").getCell("A1").value = "a";
     workbook.addWorksheet("乙").getCell("C2").value = "b";
     const bytes = await bytesOf(workbook);
-    expect((await readWorkbookGrids(bytes)).map((g) => g.sheet)).toEqual(["甲", "乙"]);
-    const [only] = await readWorkbookGrids(bytes, "乙");
+    expect(readWorkbook(bytes).map((g) => g.sheet)).toEqual(["甲", "乙"]);
+    const [only] = readWorkbook(bytes, { sheet: "乙" });
     expect(only?.origin).toEqual({ row: 1, col: 2 });
     expect(only?.values).toEqual([["b"]]);
-    await expect(readWorkbookGrids(bytes, "丙")).rejects.toMatchObject({ code: "sheet.missing" });
+    expect(() => readWorkbook(bytes, { sheet: "丙" })).toThrow(
+      expect.objectContaining({
+        code: "sheet.missing",
+        message: expect.stringContaining("现有：“甲”、“乙”"),
+      }),
+    );
   });
 
   it("converts dates of a 1904-system workbook", async () => {
@@ -102,46 +106,45 @@ describe("readWorkbookGrids", () => {
     const sheet = workbook.addWorksheet("S");
     sheet.getCell("A1").value = new Date(Date.UTC(2023, 5, 30));
     sheet.getCell("A1").numFmt = "yyyy-mm-dd";
-    const [g] = await readWorkbookGrids(await bytesOf(workbook));
+    const [g] = readWorkbook(await bytesOf(workbook));
     expect(g?.values[0]?.[0]).toBe(45107 - 1462);
   });
 });
 
-describe("readWorkbookGrids errors", () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "duty-xlsx-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function codeOf(source: string | Buffer): Promise<string> {
+describe("readWorkbook errors", () => {
+  function codeOf(bytes: Uint8Array, fileName?: string): string {
     try {
-      await readWorkbookGrids(source);
+      readWorkbook(bytes, { fileName });
       return "none";
     } catch (error) {
       expect(error).toBeInstanceOf(WorkbookError);
-      expect((error as WorkbookError).message).toMatch(/[\u4e00-\u9fff]/);
+      expect((error as WorkbookError).message).toMatch(/[\u4e00-\u9fff].*请/);
+      expect((error as WorkbookError).messageEn).toMatch(/^[\x20-\x7e]+$/);
       return (error as WorkbookError).code;
     }
   }
 
-  it("classifies what is not a readable .xlsx", async () => {
-    const cfb = Buffer.alloc(2048);
-    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
-    const encrypted = Buffer.concat([cfb, Buffer.from("EncryptionInfo", "utf16le")]);
-    writeFileSync(join(dir, "a.csv"), "序号,项目名称\n1,测试\n");
-    expect(await codeOf(join(dir, "missing.xlsx"))).toBe("file.missing");
-    expect(await codeOf(dir)).toBe("file.notXlsx");
-    expect(await codeOf(join(dir, "a.csv"))).toBe("file.notXlsx");
-    expect(await codeOf(cfb)).toBe("file.notXlsx");
-    expect(await codeOf(encrypted)).toBe("file.encrypted");
-    expect(await codeOf(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("file.corrupt");
-    expect(await codeOf(storedZip({ "word/document.xml": "<w:document/>" }))).toBe("file.notXlsx");
+  it("classifies what is not a readable .xlsx", () => {
+    const cfb = new Uint8Array(2048);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const encrypted = new Uint8Array([...cfb, ...Buffer.from("EncryptionInfo", "utf16le")]);
+    expect(codeOf(new Uint8Array(0))).toBe("file.empty");
+    expect(codeOf(Buffer.from("序号,项目名称\n1,测试\n"), "a.csv")).toBe("file.notXlsx");
+    expect(codeOf(cfb)).toBe("file.notXlsx");
+    expect(codeOf(encrypted)).toBe("file.encrypted");
+    expect(codeOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]))).toBe("file.corrupt");
+    expect(codeOf(storedZip({ "word/document.xml": "<w:document/>" }))).toBe("file.notXlsx");
   });
 
-  it("reads the committed samples", async () => {
-    const bytes = readFileSync(join(__dirname, "..", "..", "samples", "zimao-2022.xlsx"));
-    const [g] = await readWorkbookGrids(bytes);
+  it("names a CSV as CSV and a renamed file as such", () => {
+    const csv = Buffer.from("序号,项目名称\n");
+    expect(() => readWorkbook(csv, { fileName: "表.csv" })).toThrow(/CSV 文本不是 \.xlsx 工作簿/);
+    expect(() => readWorkbook(csv, { fileName: "表.xlsx" })).toThrow(/可能只是改了扩展名/);
+  });
+
+  it("reads the committed samples", () => {
+    const bytes = readFileSync(join(__dirname, "..", "..", "..", "samples", "zimao-2022.xlsx"));
+    const [g] = readWorkbook(bytes);
     expect(g?.values[0]?.[0]).toBe("附件");
     expect(g?.values[2]?.[1]).toBe("项目名称");
   });
@@ -152,8 +155,7 @@ describe("large sheets", () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("大表");
     for (let r = 1; r <= 130_000; r += 1) sheet.getCell(r, 1).value = r;
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    const [grid] = await readWorkbookGrids(buffer);
+    const [grid] = readWorkbook(await bytesOf(workbook));
     expect(grid?.values).toHaveLength(130_000);
     expect(grid?.values[129_999]?.[0]).toBe(130_000);
   });
