@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../../../src/core/types";
 import { readWorkbook, WorkbookError } from "../../../src/core/xlsx";
@@ -158,5 +159,129 @@ describe("large sheets", () => {
     const [grid] = readWorkbook(await bytesOf(workbook));
     expect(grid?.values).toHaveLength(130_000);
     expect(grid?.values[129_999]?.[0]).toBe(130_000);
+  });
+});
+
+describe("readWorkbook, on packages other tools write", () => {
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+  /** A package from raw parts: the sheets' XML as given, with workbook, rels and optional extras. */
+  function pack(
+    sheets: Record<string, string>,
+    extra: Record<string, string> = {},
+    workbookExtra = "",
+  ): Uint8Array {
+    const names = Object.keys(sheets);
+    const files: Record<string, Uint8Array> = {
+      "_rels/.rels": strToU8(
+        `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+      ),
+      "xl/workbook.xml": strToU8(
+        `<x:workbook xmlns:x="${MAIN}" xmlns:rel="${REL}">${workbookExtra}<x:sheets>` +
+          names.map((n, i) => `<x:sheet name="${n}" sheetId="${i + 1}" rel:id="s${i}"/>`).join("") +
+          `</x:sheets></x:workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships xmlns="${PKG}">` +
+          names
+            .map((_, i) => `<Relationship Id="s${i}" Type="${REL}/worksheet" Target="sheets/s${i}.xml"/>`)
+            .join("") +
+          (extra["xl/sharedStrings.xml"]
+            ? `<Relationship Id="sst" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+            : "") +
+          (extra["xl/styles.xml"]
+            ? `<Relationship Id="st" Type="${REL}/styles" Target="../xl/styles.xml"/>`
+            : "") +
+          `</Relationships>`,
+      ),
+    };
+    names.forEach((name, i) => {
+      files[`xl/sheets/s${i}.xml`] = strToU8(`<x:worksheet xmlns:x="${MAIN}">${sheets[name]}</x:worksheet>`);
+    });
+    for (const [path, text] of Object.entries(extra)) files[path] = strToU8(text);
+    return zipSync(files);
+  }
+
+  it("reads prefixed elements, cells and rows without r, shared and inline rich text, escapes", () => {
+    const sst =
+      `<sst xmlns="${MAIN}"><si><t>第一季度</t></si>` +
+      `<si><r><rPr><b/></rPr><t xml:space="preserve">道路 </t></r><r><t>改造</t></r><rPh sb="0" eb="1"><t>ダウロ</t></rPh></si>` +
+      `<si><t>A&amp;B_x000D_C</t></si></sst>`;
+    const bytes = pack(
+      {
+        表:
+          `<x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c><x:c r="E1" t="s"><x:v>2</x:v></x:c></x:row>` +
+          `<x:row r="3"><x:c t="inlineStr"><x:is><x:t>行内</x:t></x:is></x:c><x:c t="b"><x:v>1</x:v></x:c><x:c t="e"><x:v>#N/A</x:v></x:c>` +
+          `<x:c t="d"><x:v>2023-06-30T00:00:00</x:v></x:c><x:c s="1"><x:v>45107</x:v></x:c></x:row></x:sheetData>`,
+      },
+      {
+        "xl/sharedStrings.xml": sst,
+        "xl/styles.xml": `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+      },
+    );
+    const [grid] = readWorkbook(bytes);
+    expect(grid?.origin).toEqual({ row: 0, col: 0 });
+    expect(grid?.values).toEqual([
+      ["第一季度", "道路 改造", "", "", "A&B\rC"],
+      ["", "", "", "", ""],
+      ["行内", true, "#N/A", 45107, 45107],
+    ]);
+    expect(grid?.numberFormats?.[2]?.[4]).toBe('yyyy"年"m"月"d"日"');
+  });
+
+  it("lists formulas saved without a result, and reads those with one", () => {
+    const bytes = pack({
+      表:
+        `<x:sheetData><x:row r="2"><x:c r="B2"><x:v>100</x:v></x:c><x:c r="C2"><x:f>B2*2</x:f></x:c>` +
+        `<x:c r="D2"><x:f t="shared" ref="D2:D3" si="0">B2+1</x:f><x:v>101</x:v></x:c></x:row>` +
+        `<x:row r="3"><x:c r="D3"><x:f t="shared" si="0"/></x:c><x:c r="E3" t="str"><x:f>""</x:f><x:v></x:v></x:c></x:row></x:sheetData>`,
+    });
+    const [grid] = readWorkbook(bytes);
+    expect(grid?.origin).toEqual({ row: 1, col: 1 });
+    // E3 holds an empty cached result: a value of "", which widens nothing.
+    expect(grid?.values).toEqual([
+      [100, "", 101],
+      ["", "", ""],
+    ]);
+    expect(grid?.uncachedFormulas).toEqual([
+      { row: 0, col: 1 },
+      { row: 1, col: 2 },
+    ]);
+  });
+
+  it("reads covered cells of a merge as empty and clips merges to the used range", () => {
+    const bytes = pack({
+      表:
+        `<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>标题</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>残留</x:t></x:is></x:c></x:row>` +
+        `<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="C2"><x:v>3</x:v></x:c></x:row></x:sheetData>` +
+        `<x:mergeCells><x:mergeCell ref="A1:Z1"/><x:mergeCell ref="A1:Z1"/></x:mergeCells>`,
+    });
+    const [grid] = readWorkbook(bytes);
+    expect(grid?.values).toEqual([
+      ["标题", "", ""],
+      [1, "", 3],
+    ]);
+    expect(grid?.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 3 }]);
+  });
+
+  it("refuses a used range too large to hold, naming the sheet", () => {
+    const bytes = pack({
+      远: `<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><x:row r="1048576"><x:c r="XFD1048576"><x:v>2</x:v></x:c></x:row></x:sheetData>`,
+    });
+    expect(() => readWorkbook(bytes)).toThrow(
+      expect.objectContaining({ code: "sheet.tooLarge", message: expect.stringContaining("工作表“远”") }),
+    );
+  });
+
+  it("a damaged part is a damaged file, with the zip's words as the detail", () => {
+    const bytes = zipSync({ "xl/workbook.xml": strToU8("<workbook/>") }, { level: 0 });
+    const flipped = bytes.slice();
+    const at = Buffer.from(flipped).indexOf("<workbook/>");
+    flipped[at + 1] = "W".charCodeAt(0);
+    expect(() => readWorkbook(flipped)).toThrow(
+      expect.objectContaining({ code: "file.corrupt", detail: "xl/workbook.xml: CRC-32 mismatch" }),
+    );
   });
 });
