@@ -2,6 +2,7 @@ import { cellAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
+import { readProductSheet } from "../core/product-sheet";
 import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult, TableResult } from "../core/types";
 import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
@@ -96,9 +97,12 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             await context.sync();
           }
           const warning = result.warnings[0];
-          return warning
-            ? failure(warning.message, warning.messageEn)
-            : failure("未找到责任分解表", "No breakdown table found");
+          if (!warning) return failure("未找到责任分解表", "No breakdown table found");
+          // One of the product's own sheets: the failure's cell link leads back to the sheet it came from.
+          const source = readProductSheet(read.grid)?.source;
+          return source
+            ? failure(warning.message, warning.messageEn, "A1", source)
+            : failure(warning.message, warning.messageEn);
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
         try {

@@ -1,5 +1,6 @@
 import { cellAddress } from "../core/address";
 import { periodLabel } from "../core/labels";
+import { productSheetLine } from "../core/product-sheet";
 import { isoToSerial } from "../core/schedule";
 import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
 import type { CellValue, SheetResult } from "../core/types";
@@ -86,7 +87,8 @@ export function summaryRows(result: SheetResult): SummaryRows {
       }
     }
   }
-  return { title: `进度检查结果（${result.sheet}，截至 ${result.asOf}）`, values, links };
+  // The product's marker line as the title: a check of this sheet then says to switch back to the table.
+  return { title: productSheetLine(result.sheet, result.asOf), values, links };
 }
 
 /** A due date as Excel stores dates, so the column sorts and filters by date; other cells as they are. */

@@ -378,7 +378,34 @@ describe("writeSummarySheet", () => {
     expect(wb.applied).toEqual([]);
 
     expect(await port.writeSummarySheet(result, true)).toEqual({ ok: true, value: undefined });
-    expect(String(wb.cell("进度检查结果", "A1")?.value)).toContain("进度检查结果");
+    expect(String(wb.cell("进度检查结果", "A1")?.value)).toContain("实事督办 DutyCheck 生成");
+  });
+});
+
+describe("checking the 进度检查结果 sheet", () => {
+  it("says to switch back, links to the checked sheet, and marks nothing", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    expect(await port.writeSummarySheet(result, false)).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe("进度检查结果");
+    expect(wb.cell("进度检查结果", "A1")?.value).toBe(
+      "实事督办 DutyCheck 生成 · 源表：责任分解表 · 检查日期：2023-06-20",
+    );
+
+    const out = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(out).toEqual({
+      ok: false,
+      message:
+        "这是检查结果表，请切换到责任分解表“责任分解表”（工作表“进度检查结果”由实事督办生成，不是项目表）",
+      messageEn: expect.stringContaining("switch to the breakdown table"),
+      cell: "A1",
+      sheet: SHEET,
+    });
+    expect(ourRules(wb, "进度检查结果")).toEqual([]);
+
+    // The link takes the user back.
+    expect(await port.selectCell(SHEET, "A1")).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe(SHEET);
   });
 });
 

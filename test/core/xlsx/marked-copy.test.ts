@@ -9,7 +9,7 @@ import { PRODUCT_SHEET_TAG } from "../../../src/core/product-sheet";
 import type { SheetResult } from "../../../src/core/types";
 import { readWorkbook, writeMarkedCopy } from "../../../src/core/xlsx";
 import { readZip } from "../../../src/core/xlsx/zip";
-import { buildXlsx } from "../../support/xlsx-build";
+import { buildXlsx, type BuildCell } from "../../support/xlsx-build";
 
 const XINTANG = readFileSync(join(__dirname, "..", "..", "..", "samples", "xintang-2023.xlsx"));
 const ASOF = "2023-06-20";
@@ -137,7 +137,9 @@ describe("the marked copy is the original package with only what changed rewritt
     expect(fillOf(sheet.getCell("C4"))).toBeNull();
     expect(sheet.getCell("L4").dataValidation).toMatchObject({ type: "list", formulae: ['"已完成,未完成"'] });
     expect(sheet.getImages()).toHaveLength(1);
-    expect(JSON.stringify(sheet.conditionalFormattings ?? [])).toContain("F4:F16");
+    // ExcelJS's typings omit the conditional formats it reads.
+    const rules = (sheet as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings;
+    expect(JSON.stringify(rules ?? [])).toContain("F4:F16");
 
     const result = copy.getWorksheet("检查结果");
     if (!result) throw new Error("no 检查结果 sheet");
@@ -171,7 +173,7 @@ describe("the marked copy is the original package with only what changed rewritt
 });
 
 describe("marked copies of unusual packages", () => {
-  const rows = [
+  const rows: BuildCell[][] = [
     ["测试镇 2023 年为民办实事项目责任分解表"],
     ["序号", "项目名称", "形象进度安排", "责任领导", "责任科室"],
     [1, "道路改造", "第一季度完成设计;第三季度完工", "王五", "建设办"],
@@ -204,7 +206,11 @@ describe("marked copies of unusual packages", () => {
   });
 
   it("control characters in cell text are kept, as XML escapes", () => {
-    const hostile = [rows[0], rows[1], [1, "道路\u001b[2J改造", "第一季度完成设计", "王五", "建设办"]];
+    const hostile: BuildCell[][] = [
+      rows[0] as BuildCell[],
+      rows[1] as BuildCell[],
+      [1, "道路\u001b[2J改造", "第一季度完成设计", "王五", "建设办"],
+    ];
     const input = buildXlsx([{ name: "表", rows: hostile }]);
     const output = writeMarkedCopy(input, check(input), ASOF);
     const grids = readWorkbook(output);
