@@ -1,20 +1,25 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import ExcelJS from "exceljs";
 import { checkSheet } from "../src/core/check";
 import { planMarks } from "../src/core/marks";
 import { resolveOptions } from "../src/core/options";
 import { createExcelPort } from "../src/excel";
 import { MockWorkbook } from "../test/support/mock-workbook";
+import { buildXlsx } from "../test/support/xlsx-build";
 import { functionsBench } from "./functions.bench";
 import { generateGrid } from "./generate";
 import { line, medianMs } from "./stats";
 
 const PROJECTS = 5000;
+/** The command line's large-file figures (issue 7): a workbook ten times the core benchmark's. */
+const LARGE = 50_000;
 const ROOT = join(__dirname, "..");
+const BIN = join(ROOT, "bin", "duty-check.js");
+/** Loaded into the measured process: writes its peak resident memory to $DUTYCHECK_PEAK_RSS on exit. */
+const PEAK_RSS = join(__dirname, "peak-rss.js");
 
 function options() {
   const resolved = resolveOptions({ asOf: "2023-06-20", dueSoonDays: 15 });
@@ -22,12 +27,35 @@ function options() {
   return resolved.options;
 }
 
-async function writeWorkbook(file: string): Promise<void> {
-  const grid = generateGrid(PROJECTS);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(grid.sheet);
-  for (const row of grid.values) sheet.addRow(row.map((v) => (v === "" ? null : v)));
-  await workbook.xlsx.writeFile(file);
+/** The generated table as Excel would save it (shared strings). */
+function writeWorkbook(file: string, projects: number): void {
+  writeFileSync(
+    file,
+    buildXlsx([{ name: "Sheet1", rows: generateGrid(projects).values }], { sharedStrings: true }),
+  );
+}
+
+/** One whole `duty-check` process: wall time and peak resident memory. */
+function runCli(args: string[], dir: string): { ms: number; peakMb: number } {
+  const rssFile = join(dir, "peak-rss.txt");
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["--require", PEAK_RSS, BIN, "--as-of", "2023-06-20", ...args], {
+    env: { ...process.env, NO_COLOR: "1", DUTYCHECK_PEAK_RSS: rssFile },
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - start;
+  if (run.status === null || run.status > 1) throw new Error(`duty-check failed: ${run.stderr.toString()}`);
+  return { ms, peakMb: Number(readFileSync(rssFile, "utf8")) / 1024 };
+}
+
+/** Median time and largest peak memory of `runs` processes. */
+function cliFigures(args: string[], dir: string, runs = 3): { ms: number; peakMb: number } {
+  const results = Array.from({ length: runs }, () => runCli(args, dir));
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  return {
+    ms: times[Math.floor(runs / 2)] as number,
+    peakMb: results.reduce((max, r) => Math.max(max, r.peakMb), 0),
+  };
 }
 
 export async function main(): Promise<void> {
@@ -86,17 +114,34 @@ export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "dutycheck-bench-"));
   try {
     const file = join(dir, "bench-5000.xlsx");
-    await writeWorkbook(file);
-    const bin = join(__dirname, "..", "bin", "duty-check.js");
+    writeWorkbook(file, PROJECTS);
     const cli = await medianMs(
       () =>
-        execFileSync(process.execPath, [bin, "--json", "--as-of", "2023-06-20", file], {
+        execFileSync(process.execPath, [BIN, "--json", "--as-of", "2023-06-20", file], {
           maxBuffer: 1 << 28,
         }),
       5,
       1,
     );
     line(`CLI: duty-check --json on a ${PROJECTS}-row .xlsx (whole process)`, `${cli.toFixed(0)} ms`);
+
+    const large = join(dir, "bench-50000.xlsx");
+    writeWorkbook(large, LARGE);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
+    const text = cliFigures([large], dir);
+    line(`CLI: text report, ${LARGE.toLocaleString("en")}-row .xlsx`, seconds(text.ms), "< 10 s");
+    line("  peak memory", megabytes(text.peakMb));
+    const json = cliFigures(["--json", large], dir);
+    line(`CLI: --json, ${LARGE.toLocaleString("en")}-row .xlsx`, seconds(json.ms));
+    line("  peak memory", megabytes(json.peakMb));
+    const out = cliFigures(["--out", join(dir, "out"), large], dir);
+    line(
+      `CLI: --out (text report + marked copy), ${LARGE.toLocaleString("en")} rows`,
+      seconds(out.ms),
+      "< 20 s",
+    );
+    line("  peak memory", megabytes(out.peakMb), "< 1.5 GB");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { resolveOptions } from "../core/options";
+import type { SheetResult } from "../core/types";
 import { parseArgs, USAGE } from "./args";
 import { WorkbookError, writeMarkedCopy } from "../core/xlsx";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
@@ -64,6 +65,39 @@ async function inputIdentities(files: string[]): Promise<Set<string>> {
   return new Set(ids.filter((id): id is string => id !== null));
 }
 
+/** The --out folder (its real path), the identities no copy may replace, the paths this run wrote. */
+interface OutFolder {
+  dir: string;
+  protect: Set<string>;
+  taken: Set<string>;
+}
+
+/** Writes the marked copy of a checked file; false (and one line said) when it cannot. */
+async function writeCopy(
+  io: CliIo,
+  file: string,
+  bytes: Uint8Array,
+  results: SheetResult[],
+  asOf: string,
+  out: OutFolder,
+): Promise<boolean> {
+  const target = await copyTarget(file, out.dir, out.protect, out.taken);
+  try {
+    await writeWhole(target, writeMarkedCopy(bytes, results, asOf, { deflate: nativeDeflate }));
+  } catch (error) {
+    const { message, detail } =
+      error instanceof WorkbookError
+        ? { message: error.message, detail: error.detail ?? error.messageEn }
+        : fsProblem(error);
+    problemLine(io, `无法写出“${target}”`, message, detail);
+    return false;
+  }
+  const written = await identity(target);
+  if (written) out.protect.add(written);
+  io.stderr(`${terminalSafe(`已写出标记副本：${target}`)}\n`);
+  return true;
+}
+
 /**
  * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--sheet NAME] [--json] [--out DIR]
  * [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag or the --out folder is bad, or any file
@@ -93,19 +127,21 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const options = resolved.options;
   const p = paint(io.colour && !flags.json);
 
-  let outDir: string | null = null;
+  let out: OutFolder | null = null;
   if (flags.out !== undefined) {
     try {
-      outDir = await prepareOutDir(flags.out);
+      // Copies never replace an input, whatever path leads to it; nor a copy this run wrote.
+      out = {
+        dir: await prepareOutDir(flags.out),
+        protect: await inputIdentities(flags.files),
+        taken: new Set(),
+      };
     } catch (error) {
       const { message, detail } = fsProblem(error);
       problemLine(io, `无法使用输出文件夹“${flags.out}”`, message, detail);
       return EXIT_ERROR;
     }
   }
-  // Copies never replace an input, whatever path leads to it; nor a copy this run wrote.
-  const protect = outDir === null ? new Set<string>() : await inputIdentities(flags.files);
-  const taken = new Set<string>();
 
   const outcomes: FileOutcome[] = [];
   let failed = false;
@@ -129,24 +165,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       );
       continue;
     }
-    if (outDir === null || bytes === null) continue;
-    const target = await copyTarget(file, outDir, protect, taken);
-    try {
-      await writeWhole(
-        target,
-        writeMarkedCopy(bytes, outcome.sheets, options.asOf, { deflate: nativeDeflate }),
-      );
-      const written = await identity(target);
-      if (written) protect.add(written);
-      io.stderr(`${terminalSafe(`已写出标记副本：${target}`)}\n`);
-    } catch (error) {
-      failed = true;
-      const { message, detail } =
-        error instanceof WorkbookError
-          ? { message: error.message, detail: error.detail ?? error.messageEn }
-          : fsProblem(error);
-      problemLine(io, `无法写出“${target}”`, message, detail);
-    }
+    if (out && bytes && !(await writeCopy(io, file, bytes, outcome.sheets, options.asOf, out))) failed = true;
   }
   if (flags.json)
     io.stdout(`${JSON.stringify(reportJson(options.asOf, options.dueSoonDays, outcomes), null, 2)}\n`);

@@ -26,6 +26,8 @@ export interface BuildSheet {
 export interface BuildOptions {
   /** Without it the package has no styles part at all (allowed, and written by some tools). */
   styles?: boolean;
+  /** Text in a shared strings part, as Excel writes it, instead of inline. */
+  sharedStrings?: boolean;
   /** Further parts, by path, with their content-type overrides. */
   parts?: Record<string, { content: string; contentType?: string }>;
 }
@@ -50,7 +52,10 @@ function isFormula(cell: BuildCell): cell is FormulaCell {
   return typeof cell === "object" && cell !== null;
 }
 
-function cellXml(ref: string, cell: BuildCell): string {
+/** Shared strings, when the package has them: text → index. */
+type Strings = Map<string, number> | null;
+
+function cellXml(ref: string, cell: BuildCell, strings: Strings): string {
   if (cell === undefined || cell === null || cell === "") return "";
   if (isFormula(cell)) {
     const f = `<f>${escape(cell.formula.replace(/^=/, ""))}</f>`;
@@ -62,13 +67,17 @@ function cellXml(ref: string, cell: BuildCell): string {
   }
   if (typeof cell === "number") return `<c r="${ref}"><v>${cell}</v></c>`;
   if (typeof cell === "boolean") return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
+  if (strings) {
+    if (!strings.has(cell)) strings.set(cell, strings.size);
+    return `<c r="${ref}" t="s"><v>${strings.get(cell) as number}</v></c>`;
+  }
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(cell)}</t></is></c>`;
 }
 
-function sheetXml(sheet: BuildSheet): string {
+function sheetXml(sheet: BuildSheet, strings: Strings): string {
   const rows: string[] = [];
   sheet.rows.forEach((row, r) => {
-    const cells = row.map((cell, c) => cellXml(cellAddress(r, c), cell)).join("");
+    const cells = row.map((cell, c) => cellXml(cellAddress(r, c), cell, strings)).join("");
     if (cells) rows.push(`<row r="${r + 1}">${cells}</row>`);
   });
   const merges = sheet.merges?.length
@@ -89,9 +98,11 @@ const STYLES =
   `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/** The .xlsx bytes of `sheets`, every string inline (no shared strings part). */
+/** The .xlsx bytes of `sheets`. */
 export function buildXlsx(sheets: BuildSheet[], options: BuildOptions = {}): Uint8Array {
   const styles = options.styles ?? true;
+  const strings: Strings = options.sharedStrings ? new Map() : null;
+  const sheetParts = sheets.map((sheet) => strToU8(sheetXml(sheet, strings)));
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
     ...sheets.map(
@@ -101,6 +112,11 @@ export function buildXlsx(sheets: BuildSheet[], options: BuildOptions = {}): Uin
     ...(styles
       ? [
           `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+        ]
+      : []),
+    ...(strings
+      ? [
+          `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
         ]
       : []),
     ...Object.entries(options.parts ?? {})
@@ -133,12 +149,19 @@ export function buildXlsx(sheets: BuildSheet[], options: BuildOptions = {}): Uin
           )
           .join("") +
         (styles ? `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>` : "") +
+        (strings ? `<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
         `</Relationships>`,
     ),
   };
-  sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet));
+  sheetParts.forEach((part, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = part;
   });
+  if (strings) {
+    const items = [...strings.keys()].map((text) => `<si><t xml:space="preserve">${escape(text)}</t></si>`);
+    files["xl/sharedStrings.xml"] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="${items.length}" uniqueCount="${items.length}">${items.join("")}</sst>`,
+    );
+  }
   if (styles) files["xl/styles.xml"] = strToU8(STYLES);
   for (const [path, part] of Object.entries(options.parts ?? {})) files[path] = strToU8(part.content);
   return zipSync(files, { level: 1 });

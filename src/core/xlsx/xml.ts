@@ -32,10 +32,10 @@ export function escapeXml(text: string): string {
   );
 }
 
-/** Characters XML 1.0 cannot hold, lone surrogates included. */
+/** Characters XML 1.0 cannot hold, and surrogates: a pair matches as two characters (kept), a lone one as one. */
 const NOT_XML =
   // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]?|[\udc00-\udfff]/g;
 
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
 const NEEDS_ENCODING = /[&<>"_\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
@@ -45,7 +45,9 @@ export function encodeXstring(text: string): string {
   if (!NEEDS_ENCODING.test(text)) return text;
   const escaped = text
     .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
-    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(NOT_XML, (c) =>
+      c.length === 2 ? c : `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
   return escapeXml(escaped);
 }
 
