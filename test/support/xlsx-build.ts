@@ -149,7 +149,9 @@ export function buildXlsx(sheets: BuildSheet[], options: BuildOptions = {}): Uin
           )
           .join("") +
         (styles ? `<Relationship Id="rIdStyles" Type="${REL}/styles" Target="styles.xml"/>` : "") +
-        (strings ? `<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : "") +
+        (strings
+          ? `<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+          : "") +
         `</Relationships>`,
     ),
   };
