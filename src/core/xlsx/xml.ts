@@ -138,35 +138,26 @@ export function runText(inner: string): string {
 const encoder = new TextEncoder();
 
 /**
- * Text written out as UTF-8 a slice at a time: a part of hundreds of thousands of rows never exists as
- * one string as well as its bytes.
+ * Text written out as UTF-8 into one growing buffer: a part of hundreds of thousands of rows never exists
+ * as one string, nor as pieces waiting to be joined.
  */
 export class Utf8Writer {
-  private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
+  private buffer = new Uint8Array(1 << 16);
   private length = 0;
 
   write(text: string): void {
-    this.pending.push(text);
-    this.length += text.length;
-    if (this.length > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    this.chunks.push(encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.length = 0;
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const needed = this.length + text.length * 3;
+    if (needed > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
   }
 
   bytes(): Uint8Array {
-    this.flush();
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return this.buffer.subarray(0, this.length);
   }
 }
 
