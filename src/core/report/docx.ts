@@ -2,7 +2,6 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
@@ -120,6 +119,8 @@ function bodyParagraph(text: string, kind: "body" | "heading" = "body"): Paragra
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 2 * CHAR },
     spacing: EXACT_LINE,
+    // A heading never ends a page.
+    keepNext: kind === "heading",
   });
 }
 
@@ -137,12 +138,26 @@ const BORDERS = {
   insideVertical: BORDER,
 };
 
-function cell(text: string, options: { head?: boolean; span?: number; width: number; centred?: boolean }) {
+/** Table text at an exact pitch of its own: the page's line grid is for the 三号 body text. */
+const TABLE_LINE = { line: 15 * 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+interface CellOptions {
+  head?: boolean;
+  span?: number;
+  width: number;
+  centred?: boolean;
+  /** Keep the row on the page of the next one (the header and a group's label never end a page). */
+  keepNext?: boolean;
+}
+
+function cell(text: string, options: CellOptions) {
   return new TableCell({
     children: [
       new Paragraph({
         children: [run(text, options.head ? "tableHead" : "table")],
         alignment: options.head || options.centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: TABLE_LINE,
+        keepNext: options.keepNext,
       }),
     ],
     columnSpan: options.span,
@@ -166,7 +181,9 @@ function table(header: readonly string[], widths: readonly number[], rows: Table
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((text, i) => cell(text, { head: true, width: widths[i] as number })),
+        children: header.map((text, i) =>
+          cell(text, { head: true, keepNext: true, width: widths[i] as number }),
+        ),
       }),
       ...rows,
     ],
@@ -174,13 +191,13 @@ function table(header: readonly string[], widths: readonly number[], rows: Table
 }
 
 /** Column widths of section 二 in twips; they add up to the 版心's 156 mm. */
-const LATE_WIDTHS = [1560, 1900, 880, 640, 800, 1064, 1000, 1000];
+const LATE_WIDTHS = [1500, 1800, 1100, 700, 860, 1100, 892, 892];
 const UNREPORTED_WIDTHS = [3200, 1700, 1600, 2344];
 
 function groupRow(text: string): TableRow {
   return new TableRow({
     cantSplit: true,
-    children: [cell(text, { head: true, span: LATE_COLUMNS.length, width: TEXT_WIDTH })],
+    children: [cell(text, { head: true, keepNext: true, span: LATE_COLUMNS.length, width: TEXT_WIDTH })],
   });
 }
 
@@ -220,13 +237,30 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
   });
 }
 
+/** 2号 characters on one line of the 版心 (156 mm ÷ 22 pt). */
+const TITLE_CHARS = Math.floor(TEXT_WIDTH / (22 * 20));
+const TITLE_LINE = 35 * 20;
+
+/**
+ * §7.3.1: a title that does not fit one line is broken where the words allow, not where the line runs
+ * out: after 为民办实事项目 (`关于2023年6月为民办实事项目` / `进展情况的通报`).
+ */
+export function titleLines(title: string): string[] {
+  const width = [...title].reduce((n, ch) => n + (/[\x20-\x7e]/u.test(ch) ? 0.5 : 1), 0);
+  const at = title.indexOf("项目") + 2;
+  return width <= TITLE_CHARS || at < 2 ? [title] : [title.slice(0, at), title.slice(at)];
+}
+
 /** The document's blocks: title, opening, the numbered sections with their tables, the date. */
 function body(report: ReportDocument): Array<Paragraph | Table> {
   const blocks: Array<Paragraph | Table> = [
     new Paragraph({
-      children: [run(report.title, "title")],
+      children: titleLines(report.title).flatMap((text, i) => [
+        ...(i > 0 ? [new TextRun({ break: 1 })] : []),
+        run(text, "title"),
+      ]),
       alignment: AlignmentType.CENTER,
-      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      spacing: { line: TITLE_LINE, lineRule: LineRuleType.EXACT },
     }),
     blankLine(),
     bodyParagraph(report.opening),
@@ -288,7 +322,6 @@ export async function reportDocx(report: ReportDocument): Promise<Uint8Array> {
             size: PAGE,
             margin: { ...MARGIN, header: mm(15), footer: FOOTER_DISTANCE },
           },
-          grid: { linePitch: LINE_PITCH, type: DocumentGridType.LINES },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children: body(report),
