@@ -44,3 +44,12 @@ export function clip(text: string, max: number): string {
   const chars = [...text.replace(/\s+/gu, " ").trim()];
   return chars.length > max ? `${chars.slice(0, max).join("")}……` : chars.join("");
 }
+
+/**
+ * A project named inside “”: a name already wholly quoted (`“厕所革命”`) stays as it is, quotes inside a
+ * name become ‘’ as nested quotes are written (`“开展‘职工医疗互助’项目”`).
+ */
+export function quoted(name: string): string {
+  if (/^“[^“”]*”$/u.test(name)) return name;
+  return `“${name.replace(/“/gu, "‘").replace(/”/gu, "’")}”`;
+}

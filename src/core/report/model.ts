@@ -4,7 +4,7 @@ import { periodLabel } from "../labels";
 import { formatWan, shareOfTotal, sumFen, wanToFen } from "../money";
 import { normalizeText } from "../text";
 import type { Milestone, Project, SheetResult, TableResult } from "../types";
-import { chineseDate, chineseDateIn, chineseMonth, chineseMonthIn, percentText } from "./format";
+import { chineseDate, chineseDateIn, chineseMonth, chineseMonthIn, percentText, quoted } from "./format";
 import { nextReportDay, reportDayOf } from "./reply";
 
 /**
@@ -381,7 +381,7 @@ function lateSentence(groups: LateGroup[], by: GroupBy): string | null {
   const concerned = named.length > 0 ? `逾期和滞后项目涉及${named.length}个${GROUP_WORD[by]}` : "";
   const longest =
     worst && worst.kind === "overdue" && worst.milestone
-      ? `逾期时间最长的是“${worst.project}”${periodLabel(worst.milestone)}节点，已逾期${worst.daysLate}天`
+      ? `逾期时间最长的是${quoted(worst.project)}${periodLabel(worst.milestone)}节点，已逾期${worst.daysLate}天`
       : "";
   const parts = [concerned, longest].filter(Boolean);
   return parts.length > 0 ? `${parts.join("；")}。` : null;

@@ -2,7 +2,7 @@ import { getYear, parseISO } from "date-fns";
 import { MISSING_KEY, type GroupBy } from "../alerts";
 import { periodLabel } from "../labels";
 import type { Project, TableResult } from "../types";
-import { chineseDateIn, chineseMonthIn, clip } from "./format";
+import { chineseDateIn, chineseMonthIn, clip, quoted } from "./format";
 import { compareGroups, groupKeys, lateRow, type ReportOptions } from "./model";
 import { nextReportDay, reportDayOf } from "./reply";
 
@@ -19,7 +19,7 @@ export interface Reminder {
 }
 
 /** How much of a milestone's text a reminder quotes. */
-const QUOTE_CHARS = 30;
+const QUOTE_CHARS = 20;
 
 interface Item {
   text: string;
@@ -50,7 +50,7 @@ function projectItem(table: TableResult, project: Project, year: number, order: 
     parts.push(`${chineseMonthIn(table.progress.expectedPeriod, year)}进展未报送`);
   }
   return {
-    text: `“${late?.project ?? project.name ?? `第${project.row}行项目`}”${parts.join("，")}`,
+    text: `${quoted(late?.project ?? project.name ?? `第${project.row}行项目`)}${parts.join("，")}`,
     daysLate: late?.daysLate ?? -1,
     order,
     overdue: late?.kind === "overdue",
