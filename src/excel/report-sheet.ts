@@ -21,7 +21,7 @@ function quoted(text: string): string {
 const FORMULA_TEXT_LIMIT = 255;
 
 /** `=HYPERLINK("#'责任分解表'!D10","项目名")`: a link within the workbook that prints as the name. */
-export function reportLink(sheet: string, cell: string, text: string): string | null {
+function reportLink(sheet: string, cell: string, text: string): string | null {
   if ([...text].length > FORMULA_TEXT_LIMIT) return null;
   return `=HYPERLINK(${quoted(`#'${sheet.replace(/'/gu, "''")}'!${cell}`)},${quoted(text)})`;
 }
