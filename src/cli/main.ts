@@ -4,6 +4,7 @@ import { resolveOptions } from "../core/options";
 import { parseArgs, USAGE } from "./args";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
 import { reportJson } from "./json";
+import { inputIdentities, remindersText, writeReports } from "./documents";
 import { copyPath, writeMarkedCopy } from "./marked-copy";
 import { fileReport, paint, summaryLine } from "./report";
 
@@ -54,7 +55,7 @@ function failureLine(outcome: FileOutcome): string {
 
 /**
  * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--sheet NAME] [--json] [--out DIR]
- * [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
+ * [--report DIR] [--reminders] [--group-by department|leader] [--reply-by YYYY-MM-DD] [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
  * (the other files are still checked), 1 with --fail-on-overdue when something is overdue, else 0.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -79,6 +80,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const options = resolved.options;
   const p = paint(io.colour && !flags.json);
+  const reportOptions = { asOf: options.asOf, groupBy: flags.groupBy, replyBy: flags.replyBy ?? null };
+  const inputs = flags.report ? await inputIdentities(flags.files) : new Set<string>();
+  const reportsTaken = new Set<string>();
 
   const outcomes: FileOutcome[] = [];
   const taken = new Set<string>();
@@ -92,7 +96,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(failureLine(outcome));
       continue;
     }
-    if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
+    if (flags.reminders) io.stdout(`${remindersText(outcome, reportOptions, p)}\n\n`);
+    else if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
+    if (flags.report) {
+      try {
+        for (const target of await writeReports(outcome, flags.report, reportOptions, inputs, reportsTaken))
+          io.stderr(`已写出通报：${target}\n`);
+      } catch (error) {
+        failed = true;
+        io.stderr(
+          `duty-check：无法写出“${file}”的通报：${error instanceof Error ? error.message : String(error)}\n`,
+        );
+      }
+    }
     if (flags.out) {
       const target = copyPath(file, flags.out, taken);
       try {
@@ -108,7 +124,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   if (flags.json)
     io.stdout(`${JSON.stringify(reportJson(options.asOf, options.dueSoonDays, outcomes), null, 2)}\n`);
-  else if (outcomes.length > 1) io.stdout(`${summaryLine(outcomes, p)}\n`);
+  else if (outcomes.length > 1 && !flags.reminders) io.stdout(`${summaryLine(outcomes, p)}\n`);
 
   if (failed) return EXIT_ERROR;
   const overdue = outcomes.flatMap(tablesOf).some((t) => t.counts.overdue > 0);
