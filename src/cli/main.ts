@@ -6,6 +6,7 @@ import type { SheetResult } from "../core/types";
 import { parseArgs, USAGE } from "./args";
 import { WorkbookError, writeMarkedCopy } from "../core/xlsx";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
+import { inputIdentities as reportInputs, remindersText, writeReports } from "./documents";
 import { copyTarget, fsProblem, identity, prepareOutDir, writeWhole } from "./files";
 import { reportJson } from "./json";
 import { fileReport, paint, summaryLine } from "./report";
@@ -103,7 +104,8 @@ async function writeCopy(
 
 /**
  * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--sheet NAME] [--json] [--out DIR]
- * [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag or the --out folder is bad, or any file
+ * [--report DIR] [--reminders] [--group-by department|leader] [--reply-by YYYY-MM-DD] [--fail-on-overdue]`.
+ * Resolves to the exit code: 2 when a flag or the --out folder is bad, or any file
  * could not be read, holds no breakdown table or could not be copied (the other files are still checked);
  * 1 with --fail-on-overdue when something is overdue; else 0.
  */
@@ -129,6 +131,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const options = resolved.options;
   const p = paint(io.colour && !flags.json);
+  const reportOptions = { asOf: options.asOf, groupBy: flags.groupBy, replyBy: flags.replyBy ?? null };
+  const inputs = flags.report ? await reportInputs(flags.files) : new Set<string>();
+  const reportsTaken = new Set<string>();
 
   let out: OutFolder | null = null;
   if (flags.out !== undefined) {
@@ -157,7 +162,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       problemLine(io, `无法检查“${file}”`, outcome.error.message, outcome.error.detail);
       continue;
     }
-    if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
+    if (flags.reminders) io.stdout(`${remindersText(outcome, reportOptions, p)}\n\n`);
+    else if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
     if (tablesOf(outcome).length === 0) {
       failed = true;
       problemLine(
@@ -168,11 +174,21 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       );
       continue;
     }
+    if (flags.report) {
+      try {
+        for (const target of await writeReports(outcome, flags.report, reportOptions, inputs, reportsTaken))
+          io.stderr(`${terminalSafe(`已写出通报：${target}`)}\n`);
+      } catch (error) {
+        failed = true;
+        const { message, detail } = fsProblem(error);
+        problemLine(io, `无法写出“${file}”的通报`, message, detail);
+      }
+    }
     if (out && bytes && !(await writeCopy(io, file, bytes, outcome.sheets, options.asOf, out))) failed = true;
   }
   if (flags.json)
     io.stdout(`${JSON.stringify(reportJson(options.asOf, options.dueSoonDays, outcomes), null, 2)}\n`);
-  else if (outcomes.length > 1) io.stdout(`${summaryLine(outcomes, p)}\n`);
+  else if (outcomes.length > 1 && !flags.reminders) io.stdout(`${summaryLine(outcomes, p)}\n`);
 
   if (failed) return EXIT_ERROR;
   const overdue = outcomes.flatMap(tablesOf).some((t) => t.counts.overdue > 0);

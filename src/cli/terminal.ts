@@ -15,3 +15,8 @@ export function terminalSafe(text: string): string {
     return code === 0x7f ? "\u2421" : "\ufffd";
   });
 }
+
+/** The same, line by line: the text's own line breaks kept. */
+export function terminalSafeLines(text: string): string {
+  return text.split("\n").map(terminalSafe).join("\n");
+}

@@ -12,8 +12,14 @@ describe("检查进度 on an output sheet (Excel port over office-addin-mock)", 
     const port = createExcelPort({ run: wb.run, today: () => new Date(2023, 5, 20) });
     const options = resolveOptions({ asOf: "2023-06-20" });
     if (!options.ok) throw new Error(options.message);
-    expect((await port.writeSummarySheet(checkSheet(grid, options.options), false)).ok).toBe(true);
-    expect(wb.active).toBe("进度检查结果");
+    const written = await port.writeReportSheet(
+      checkSheet(grid, options.options),
+      { groupBy: "department" },
+      false,
+    );
+    if (!written.ok) throw new Error("no 通报 sheet");
+    const output = written.value;
+    expect(wb.active).toBe(output);
 
     const report = await runCheckProgress({
       port: () => port,
@@ -27,6 +33,6 @@ describe("检查进度 on an output sheet (Excel port over office-addin-mock)", 
       sheet: "责任分解表",
       cell: "A1",
     });
-    expect(wb.sheet("进度检查结果")?.conditionalFormats).toEqual([]);
+    expect(wb.sheet(output)?.conditionalFormats).toEqual([]);
   });
 });
