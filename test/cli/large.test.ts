@@ -35,5 +35,5 @@ describe(`a ${PROJECTS.toLocaleString("en")}-project workbook`, () => {
     const report = JSON.parse(again.out) as { files: Array<{ tables: Array<{ projects: unknown[] }> }> };
     expect(report.files[0]?.tables.map((t) => t.projects.length)).toEqual([PROJECTS]);
     expect(readFileSync(join(out, "large.xlsx")).length).toBeGreaterThan(0);
-  }, 240_000);
+  }, 600_000);
 });
