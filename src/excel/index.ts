@@ -3,6 +3,7 @@ import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
 import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import { readProductSheet } from "../core/product-sheet";
 import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
 import type { SheetResult, TableResult } from "../core/types";
@@ -98,9 +99,12 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             await context.sync();
           }
           const warning = result.warnings[0];
-          return warning
-            ? failure(warning.message, warning.messageEn)
-            : failure("未找到责任分解表", "No breakdown table found");
+          if (!warning) return failure("未找到责任分解表", "No breakdown table found");
+          // One of the product's own sheets: the failure's cell link leads back to the sheet it came from.
+          const source = readProductSheet(read.grid)?.source;
+          return source
+            ? failure(warning.message, warning.messageEn, "A1", source)
+            : failure(warning.message, warning.messageEn);
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
         try {

@@ -424,7 +424,7 @@ describe("writeReportSheet (生成通报表)", () => {
   });
 
   it("is an output sheet: checking it says to switch back to the table", async () => {
-    const { port } = setup("xintang-2023");
+    const { wb, port } = setup("xintang-2023");
     await port.writeReportSheet(
       coreResult(grid("xintang-2023"), "2023-06-20"),
       { groupBy: "department" },
@@ -433,6 +433,11 @@ describe("writeReportSheet (生成通报表)", () => {
     const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
     expect(checked).toMatchObject({ ok: false });
     expect(checked.ok === false && checked.message).toContain("请切换到责任分解表“责任分解表”");
+    // The failure's cell link leads back to the checked sheet, and the output sheet gets no marks.
+    expect(checked).toMatchObject({ sheet: SHEET, cell: "A1" });
+    expect(ourRules(wb, REPORT)).toEqual([]);
+    expect(await port.selectCell(SHEET, "A1")).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe(SHEET);
   });
 });
 

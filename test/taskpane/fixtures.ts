@@ -149,6 +149,7 @@ export function sampleTable(): TableResult {
       annual: 142.28,
       annualShareOfTotal: 1.014,
       sheetTotalRow: null,
+      incomplete: false,
     },
     warnings: [
       {
