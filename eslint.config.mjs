@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an array into a call puts every element on the stack: a 50,000-row sheet overflows it.
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.js", "bench/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: ":matches(CallExpression, NewExpression) > SpreadElement",
+          message:
+            "No spreading into calls (push(...a), Math.max(...a)): data-sized arrays overflow the stack; loop or reduce.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",

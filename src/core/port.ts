@@ -1,3 +1,4 @@
+import type { GroupBy } from "./alerts";
 import type { SheetResult } from "./types";
 
 /**
@@ -8,6 +9,14 @@ export interface CheckRequest {
   /** Reference date, YYYY-MM-DD. */
   asOf: string;
   dueSoonDays?: number;
+}
+
+/** What 生成通报表 asks for besides the check's result (see `buildReport` in core/report/model). */
+export interface ReportSheetRequest {
+  /** Section 二 grouped by 责任科室 or 责任领导. */
+  groupBy: GroupBy;
+  /** When the departments are asked to answer, YYYY-MM-DD; default the next report day. */
+  replyBy?: string | null;
 }
 
 /** A failure may name the cell it is about, and the sheet that cell is on (for the pane's link). */
@@ -21,8 +30,18 @@ export interface WorkbookPort {
   clearMarks(): Promise<Outcome>;
   /** Selects a cell so the user sees it. */
   selectCell(sheet: string, address: string): Promise<Outcome>;
-  /** Writes the 进度检查结果 sheet; `overwrite` false fails with `exists` when the sheet is there. */
-  writeSummarySheet(result: SheetResult, overwrite: boolean): Promise<Outcome | { ok: false; exists: true }>;
+  /**
+   * 生成通报表: writes the 通报 of the check as the month's sheet (`进度通报2023-06`, from `result.asOf`),
+   * set up to print (A4 landscape, one page wide, the table header on every page, title, date and page
+   * numbers in the header and footer), and activates it. Another month's sheet is never touched; when the
+   * month's sheet is already there, `overwrite` false fails with `exists` (the pane asks, then calls again
+   * with true). Resolves to the sheet's name.
+   */
+  writeReportSheet(
+    result: SheetResult,
+    request: ReportSheetRequest,
+    overwrite: boolean,
+  ): Promise<Outcome<string> | { ok: false; exists: true }>;
   /**
    * Adds the missing per-quarter 已完成/未完成 columns beside every table of the checked sheet, only into
    * empty cells: one read and one write, and nothing at all when any table's columns cannot go in.

@@ -4,7 +4,10 @@ import { planCompletionColumns, type CompletionPlan } from "../core/completion-c
 import { firstOccupied } from "../core/grid";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import { readProductSheet } from "../core/product-sheet";
+import { buildSheetReport } from "../core/report/model";
+import { reportSheetLayout } from "../core/report/sheet";
 import type { SheetResult } from "../core/types";
 import { PROTECTED, describeError, failure } from "../office/errors";
 import { parseRangeAddress, readSheet } from "../office/read";
@@ -17,8 +20,7 @@ import {
   queueRecordWrite,
   type MarkRecord,
 } from "./marks";
-import { SUMMARY_SHEET } from "../core/summary";
-import { queueSummaryWrite } from "./summary";
+import { queueReportSheetWrite } from "./report-sheet";
 import { insertStatusColumn } from "./status-column";
 
 /** `Excel.run`, injectable so tests can hand in a mock workbook. */
@@ -142,9 +144,12 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             await context.sync();
           }
           const warning = result.warnings[0];
-          return warning
-            ? failure(warning.message, warning.messageEn)
-            : failure("未找到责任分解表", "No breakdown table found");
+          if (!warning) return failure("未找到责任分解表", "No breakdown table found");
+          // One of the product's own sheets: the failure's cell link leads back to the sheet it came from.
+          const source = readProductSheet(read.grid)?.source;
+          return source
+            ? failure(warning.message, warning.messageEn, "A1", source)
+            : failure(warning.message, warning.messageEn);
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
         try {
@@ -217,26 +222,33 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
-  /** Two syncs: whether the sheet exists; then (delete and) add, and write. */
-  async function writeSummarySheet(
+  /**
+   * Two syncs: whether the month's sheet exists; then (delete it and) add it, write and set it up. Only
+   * the sheet of the check's own month is looked at, so an earlier month's 通报 is never touched.
+   */
+  async function writeReportSheet(
     result: SheetResult,
+    request: ReportSheetRequest,
     overwrite: boolean,
-  ): Promise<Outcome | { ok: false; exists: true }> {
+  ): Promise<Outcome<string> | { ok: false; exists: true }> {
+    if (result.tables.length === 0)
+      return failure("没有可通报的表格，请先检查进度", "Nothing to report: check a table first");
+    const layout = reportSheetLayout(buildSheetReport(result, request));
     return guarded(() =>
-      run(async (context): Promise<Outcome | { ok: false; exists: true }> => {
+      run(async (context): Promise<Outcome<string> | { ok: false; exists: true }> => {
         const worksheets = context.workbook.worksheets;
-        const existing = worksheets.getItemOrNullObject(SUMMARY_SHEET);
+        const existing = worksheets.getItemOrNullObject(layout.name);
         existing.load("name");
         await context.sync();
         if (!existing.isNullObject) {
           if (!overwrite) return { ok: false, exists: true };
           existing.delete();
         }
-        const sheet = worksheets.add(SUMMARY_SHEET);
-        queueSummaryWrite(sheet, result);
+        const sheet = worksheets.add(layout.name);
+        queueReportSheetWrite(sheet, layout);
         sheet.activate();
         await context.sync();
-        return OK;
+        return { ok: true, value: layout.name };
       }),
     );
   }
@@ -271,7 +283,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     checkActiveSheet,
     clearMarks,
     selectCell,
-    writeSummarySheet,
+    writeReportSheet,
     addCompletionColumns,
     insertStatusColumn: () => insertStatusColumn(run, today),
   };

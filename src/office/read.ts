@@ -251,8 +251,8 @@ async function readInChunks<T>(
     }
     const read = chunk();
     if (read) {
-      values.push(...read.values);
-      numberFormats.push(...read.numberFormats);
+      for (const row of read.values) values.push(row);
+      for (const row of read.numberFormats) numberFormats.push(row);
     }
     if (merged && !merged.isNullObject) mergeAddresses.push(merged.address);
     next += rowCount;

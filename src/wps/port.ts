@@ -5,7 +5,7 @@ import { addCompletionColumns } from "./completion";
 import { guarded, type WpsContext } from "./context";
 import { selectCell } from "./select";
 import { insertStatusColumn } from "./status-column";
-import { writeSummarySheet } from "./summary";
+import { writeReportSheet } from "./report-sheet";
 
 /**
  * The task pane's `WorkbookPort` over WPS. Each method is one synchronous operation (its own file, a
@@ -21,7 +21,8 @@ export function createWpsPort(ctx: WpsContext): WorkbookPort {
     checkActiveSheet: (request) => run(() => checkActiveSheet(ctx, request)),
     clearMarks: () => run(() => clearMarks(ctx)),
     selectCell: (sheet, address) => run(() => selectCell(ctx, sheet, address)),
-    writeSummarySheet: (result, overwrite) => run(() => writeSummarySheet(ctx, result, overwrite)),
+    writeReportSheet: (result, request, overwrite) =>
+      run(() => writeReportSheet(ctx, result, request, overwrite)),
     addCompletionColumns: (result) => run(() => addCompletionColumns(ctx, result)),
     insertStatusColumn: () => run(() => insertStatusColumn(ctx)),
   };

@@ -1,9 +1,8 @@
 import { planCompletionColumns } from "../../src/core/completion-columns";
 import { firstOccupied } from "../../src/core/grid";
 import { contiguousRuns, planStatusColumns, STATUS_HEADER } from "../../src/core/status-column";
-import { SUMMARY_HEADER, sourceLink, summaryRows } from "../../src/core/summary";
 import type { SheetGrid, SheetResult, TableResult } from "../../src/core/types";
-import { milestone, project, sampleTable } from "../taskpane/fixtures";
+import { project, sampleTable } from "../taskpane/fixtures";
 
 /** The pure plans that the Excel port and the preview both write (so both answer alike). */
 
@@ -161,52 +160,5 @@ describe("planStatusColumns", () => {
   it("refuses a taken cell in that column, naming it", () => {
     const taken = { ...grid, values: grid.values.map((r, i) => (i === 5 ? [...r, "备注"] : r)) };
     expect(planStatusColumns(taken, result([table()]))).toMatchObject({ ok: false, cell: "K6" });
-  });
-});
-
-describe("summaryRows", () => {
-  it("gives one row per milestone and one per project without any, each linked to its cell", () => {
-    const rows = summaryRows(
-      result([
-        table({
-          projects: [
-            project({
-              index: "1",
-              name: "道路",
-              leaders: ["甲", "乙"],
-              department: "城建办",
-              milestones: [
-                milestone({ due: "2023-03-31", status: "overdue", daysLate: 81, cell: "D4", text: "招标" }),
-              ],
-            }),
-            project({
-              index: "2",
-              name: "未排期项目",
-              milestones: [],
-              status: "unscheduled",
-              cells: { index: "A5", name: "B5", schedule: ["D5"] },
-            }),
-          ],
-        }),
-      ]),
-    );
-    expect(rows.title).toBe("进度检查结果（责任分解表，截至 2023-06-20）");
-    expect(rows.values.map((r) => r.length)).toEqual([SUMMARY_HEADER.length - 1, SUMMARY_HEADER.length - 1]);
-    expect(rows.values[0]?.slice(0, 8)).toEqual([
-      "1",
-      "道路",
-      "第一季度",
-      "2023-03-31",
-      "逾期",
-      81,
-      "招标",
-      "甲、乙",
-    ]);
-    expect(rows.values[1]?.slice(0, 5)).toEqual(["2", "未排期项目", "", "", "未排期"]);
-    expect(rows.links).toEqual([sourceLink("责任分解表", "D4"), sourceLink("责任分解表", "B5")]);
-  });
-
-  it("quotes a sheet name the way Excel's links want it", () => {
-    expect(sourceLink("张's 表", "D5")).toBe(`=HYPERLINK("#'张''s 表'!D5","D5")`);
   });
 });
