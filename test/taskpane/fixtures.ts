@@ -199,7 +199,7 @@ export class RecordingPort implements WorkbookPort {
   checks: CheckRequest[] = [];
   selected: Array<[string, string]> = [];
   summaries: boolean[] = [];
-  completions: TableResult[] = [];
+  completions: SheetResult[] = [];
   clears = 0;
   statusColumns = 0;
   statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
@@ -232,8 +232,8 @@ export class RecordingPort implements WorkbookPort {
     this.reportRequests.push(request);
     return this.summaryAnswer(overwrite);
   }
-  async addCompletionColumns(table: TableResult): Promise<Outcome> {
-    this.completions.push(table);
+  async addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    this.completions.push(result);
     return { ok: true, value: undefined };
   }
   insertStatusColumn(): Promise<Outcome> {
