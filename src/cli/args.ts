@@ -9,11 +9,15 @@ const VALUE_FLAGS = {
   "--due-soon-days": "dueSoonDays",
   "--sheet": "sheet",
   "--out": "out",
+  "--report": "report",
+  "--group-by": "groupBy",
+  "--reply-by": "replyBy",
 } as const;
 
 const SWITCHES = {
   "--json": "json",
   "--fail-on-overdue": "failOnOverdue",
+  "--reminders": "reminders",
   "--help": "help",
   "-h": "help",
   "--version": "version",
@@ -25,6 +29,10 @@ const FLAG_OF: Record<string, string> = {
   dueSoonDays: "--due-soon-days",
   sheet: "--sheet",
   out: "--out",
+  report: "--report",
+  groupBy: "--group-by",
+  replyBy: "--reply-by",
+  reminders: "--reminders",
   files: "文件",
 };
 
@@ -43,12 +51,22 @@ const FlagsSchema = z
     json: z.boolean().default(false),
     out: z.string().min(1, "输出目录不能为空").optional(),
     failOnOverdue: z.boolean().default(false),
+    report: z.string().min(1, "输出目录不能为空").optional(),
+    reminders: z.boolean().default(false),
+    groupBy: z
+      .enum(["department", "leader"], { error: "应为 department（按责任科室）或 leader（按责任领导）" })
+      .default("department"),
+    replyBy: CheckOptionsSchema.shape.asOf,
     help: z.boolean().default(false),
     version: z.boolean().default(false),
   })
   .refine((f) => f.help || f.version || f.files.length > 0, {
     message: "请至少指定一个 .xlsx 文件",
     path: ["files"],
+  })
+  .refine((f) => !(f.json && f.reminders), {
+    message: "不能与 --json 同时使用",
+    path: ["reminders"],
   });
 
 /** The command line once validated. */
@@ -61,7 +79,7 @@ function split(argv: string[]): { ok: true; raw: Record<string, unknown> } | { o
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === "--") {
-      files.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) files.push(rest);
       break;
     }
     if (!arg.startsWith("-") || arg === "-") {
@@ -117,11 +135,22 @@ Checks the milestones of a 为民办实事项目责任分解表.
   --due-soon-days N      N 天内到期算临期，默认 15 / due within N days is "due soon" (default 15)
   --sheet 名称           只检查这个工作表 / check only this sheet
   --json                 输出 JSON / print JSON
-  --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动）
-                         write a marked copy with a 检查结果 sheet (the input is never changed)
+  --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动、不覆盖）
+                         write a marked copy with a 检查结果 sheet (no input is ever changed)
+  --report 目录          每张表写一份进展情况通报（.docx，GB/T 9704 版式）到该目录
+                         write one 通报 (.docx laid out per GB/T 9704) per table into the folder
+  --reminders            输出督办提醒（每个责任科室一段），代替检查报告
+                         print the 督办提醒 (one block per department) instead of the report
+  --group-by department|leader
+                         通报和督办提醒按责任科室（默认）或责任领导分组
+                         group the 通报 and reminders by department (default) or leader
+  --reply-by YYYY-MM-DD  要求书面报送的日期，默认下一个报送日（每月 22 日）
+                         reply date in the 通报 and reminders (default: the next report day, the 22nd)
   --fail-on-overdue      有逾期节点时退出码为 1 / exit 1 when something is overdue
   -h, --help             显示帮助 / show this help
   -v, --version          显示版本 / show the version
 
-退出码 / Exit codes: 0 正常；1 有逾期（需 --fail-on-overdue）；2 参数错误或有文件无法读取。
+退出码 / Exit codes: 0 正常；1 有逾期（需 --fail-on-overdue）；
+  2 参数或输出目录错误、有文件无法读取、没有找到责任分解表或副本无法写出（其余文件照常检查）。
+  2 bad flags or --out folder, or a file unreadable, without a table, or not copied (others still checked).
 `;

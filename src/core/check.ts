@@ -135,7 +135,7 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
     record.cells.progress ?? [],
     record.quarterCells,
   );
-  diagnostics.push(...completionDiagnostics);
+  for (const d of completionDiagnostics) diagnostics.push(d);
 
   const scheduleDiagnostics: Diagnostic[] = [];
   for (const cell of scheduleCells) {
@@ -167,11 +167,8 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
     }
   }
   // A continuation cell without dates is only a problem when the project as a whole has no milestone.
-  diagnostics.push(
-    ...(milestones.length > 0
-      ? scheduleDiagnostics.filter((d) => d.code !== "schedule.unscheduled")
-      : scheduleDiagnostics),
-  );
+  for (const d of scheduleDiagnostics)
+    if (milestones.length === 0 || d.code !== "schedule.unscheduled") diagnostics.push(d);
   const name = text(record.cells.name);
   const leaderText = text(record.cells.leader);
   const nameCell = record.cells.name?.[0]?.address ?? null;
@@ -231,8 +228,49 @@ function mostCommon(values: number[]): number | null {
   return best;
 }
 
-function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions): TableResult {
-  const diagnostics: Diagnostic[] = [...layout.diagnostics];
+/** A formula cell without a saved result, in sheet coordinates (1-based row, 0-based column). */
+interface UncachedCell {
+  row: number;
+  col: number;
+  address: string;
+}
+
+function uncachedCells(grid: SheetGrid): UncachedCell[] {
+  return (grid.uncachedFormulas ?? []).map(({ row, col }) => ({
+    row: grid.origin.row + row + 1,
+    col: grid.origin.col + col,
+    address: cellAddress(grid.origin.row + row, grid.origin.col + col),
+  }));
+}
+
+function uncachedDiagnostic(address: string): Diagnostic {
+  return {
+    cell: address,
+    code: "formula.noCachedValue",
+    message: `单元格 ${address} 是公式，但文件中没有保存它的计算结果（文件由程序生成，或保存时设为手动计算），已按空白读取；请先在 Excel 或 WPS 中打开该工作簿并保存，再检查`,
+    messageEn: `Cell ${address} holds a formula whose result is not saved in the file (written by a program, or saved with manual calculation); it was read as empty. Open and save the workbook in Excel or WPS first, then check again`,
+    severity: "warning",
+  };
+}
+
+function inTable(cell: UncachedCell, layout: TableLayout): boolean {
+  return (
+    cell.row >= layout.firstRow &&
+    cell.row <= layout.lastRow &&
+    cell.col >= layout.firstCol &&
+    cell.col <= layout.lastCol
+  );
+}
+
+function checkTable(
+  grid: SheetGrid,
+  layout: TableLayout,
+  options: CheckOptions,
+  uncached: UncachedCell[],
+): TableResult {
+  // Unread formulas first: they explain the figures that follow.
+  const diagnostics: Diagnostic[] = uncached.map((c) => uncachedDiagnostic(c.address));
+  for (const d of layout.diagnostics) diagnostics.push(d);
   const asOfYear = getYear(parseISO(options.asOf));
   const ctx: TableContext = {
     layout,
@@ -245,14 +283,17 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
   const projects = reads.map((r) => r.project);
   const hasMoney =
     layout.columns.totalInvestment !== undefined || layout.columns.annualInvestment !== undefined;
+  const moneyColumns = [layout.columns.totalInvestment, layout.columns.annualInvestment];
+  const lastHeaderRow = layout.headerRows[layout.headerRows.length - 1] as number;
   const money = hasMoney
     ? computeTotals(
         reads.map((r) => ({ row: r.project.row, total: r.total, annual: r.annual })),
         layout.totalRows,
         layout.units,
+        uncached.some((c) => c.row > lastHeaderRow && moneyColumns.includes(c.col)),
       )
     : null;
-  if (money) diagnostics.push(...money.diagnostics);
+  if (money) for (const d of money.diagnostics) diagnostics.push(d);
 
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(layout.columns) as [Role, number][])
@@ -298,11 +339,17 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): SheetResult 
     };
   }
   const found = findTablesWithDiagnostics(grid);
-  return {
-    sheet: grid.sheet,
-    asOf: options.asOf,
-    dueSoonDays: options.dueSoonDays,
-    tables: found.tables.map((layout) => checkTable(grid, layout, options)),
-    warnings: found.diagnostics,
-  };
+  const uncached = uncachedCells(grid);
+  const tables = found.tables.map((layout) =>
+    checkTable(
+      grid,
+      layout,
+      options,
+      uncached.filter((c) => inTable(c, layout)),
+    ),
+  );
+  const warnings = found.diagnostics;
+  for (const c of uncached)
+    if (!found.tables.some((layout) => inTable(c, layout))) warnings.push(uncachedDiagnostic(c.address));
+  return { sheet: grid.sheet, asOf: options.asOf, dueSoonDays: options.dueSoonDays, tables, warnings };
 }

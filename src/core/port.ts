@@ -1,5 +1,6 @@
+import type { GroupBy } from "./alerts";
 import type { PaneSettings } from "./pane-settings";
-import type { SheetResult, TableResult } from "./types";
+import type { SheetResult } from "./types";
 
 /**
  * What the task pane asks of a workbook. The Excel adapter (`src/excel`) and the preview's grid
@@ -11,14 +12,17 @@ export interface CheckRequest {
   dueSoonDays?: number;
 }
 
+/** What 生成通报表 asks for besides the check's result (see `buildReport` in core/report/model). */
+export interface ReportSheetRequest {
+  /** Section 二 grouped by 责任科室 or 责任领导. */
+  groupBy: GroupBy;
+  /** When the departments are asked to answer, YYYY-MM-DD; default the next report day. */
+  replyBy?: string | null;
+}
+
 /** A failure may name the cell it is about, and the sheet that cell is on (for the pane's link). */
 export type Outcome<T = void> =
   { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string; sheet?: string };
-
-/** A sheet an action created, so the pane can offer to open it. */
-export interface CreatedSheet {
-  sheet: string;
-}
 
 export interface WorkbookPort {
   /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */
@@ -27,13 +31,23 @@ export interface WorkbookPort {
   clearMarks(): Promise<Outcome>;
   /** Selects a cell so the user sees it. */
   selectCell(sheet: string, address: string): Promise<Outcome>;
-  /** Writes the 进度检查结果 sheet; `overwrite` false fails with `exists` when the sheet is there. */
-  writeSummarySheet(
+  /**
+   * 生成通报表: writes the 通报 of the check as the month's sheet (`进度通报2023-06`, from `result.asOf`),
+   * set up to print (A4 landscape, one page wide, the table header on every page, title, date and page
+   * numbers in the header and footer), and activates it. Another month's sheet is never touched; when the
+   * month's sheet is already there, `overwrite` false fails with `exists` (the pane asks, then calls again
+   * with true). Resolves to the sheet's name.
+   */
+  writeReportSheet(
     result: SheetResult,
+    request: ReportSheetRequest,
     overwrite: boolean,
-  ): Promise<Outcome<CreatedSheet> | { ok: false; exists: true }>;
-  /** Adds per-quarter 已完成/未完成 columns beside the table, only into empty columns. */
-  addCompletionColumns(table: TableResult): Promise<Outcome>;
+  ): Promise<Outcome<string> | { ok: false; exists: true }>;
+  /**
+   * Adds the missing per-quarter 已完成/未完成 columns beside every table of the checked sheet, only into
+   * empty cells: one read and one write, and nothing at all when any table's columns cannot go in.
+   */
+  addCompletionColumns(result: SheetResult): Promise<Outcome>;
   /**
    * 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty
    * cells, answering on the request's date and due-soon window (the pane's), which the header states.

@@ -2,16 +2,16 @@ import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
 import type { CheckRequest, Outcome } from "../core/port";
-import { contiguousRuns, planStatusColumns } from "../functions/insert";
-import { firstOccupied } from "./columns";
-import { PROTECTED, describeError, failure } from "./errors";
+import { firstOccupied } from "../core/grid";
+import { contiguousRuns, planStatusColumns } from "../core/status-column";
+import { PROTECTED, describeError, failure } from "../office/errors";
+import { readSheet } from "../office/read";
 import type { ExcelRun } from "./index";
-import { readSheet } from "./read";
 
 /**
  * 插入状态列: adds a `进度状态（截至 <date>）` column right of each table on the active sheet, holding
- * `=DUTY.STATUS(A<row>,"<date>")` for every project, on the pane's reference date and due-soon window. Three syncs: the sheet and its protection; the target columns'
- * values and formulas (where the new column goes is only known once the table is found, and the grid
+ * `=DUTY.STATUS(A<row>,"<date>")` for every project, on the pane's reference date and due-soon window.
+ * Three syncs: the sheet and its protection; the target columns' values and formulas (where the new column goes is only known once the table is found, and the grid
  * holds values only, so a formula showing "" would look empty); the write. Nothing is written unless
  * every target cell is empty, and only the header and the project rows are written.
  */

@@ -3,11 +3,12 @@ import { checkSheet } from "../core/check";
 import { planMarks, type MarkKind } from "../core/marks";
 import { resolveOptions } from "../core/options";
 import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
-import type { CheckRequest, CreatedSheet, Outcome, WorkbookPort } from "../core/port";
-import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
-import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
-import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
-import { planStatusColumns } from "../functions/insert";
+import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import { buildSheetReport } from "../core/report/model";
+import { reportSheetLayout } from "../core/report/sheet";
+import type { CellValue, SheetGrid, SheetResult } from "../core/types";
+import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../core/completion-columns";
+import { planStatusColumns } from "../core/status-column";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
 
@@ -23,7 +24,7 @@ export interface PreviewMark {
   reason: string;
 }
 
-/** A cell that links to another cell (the summary sheet's 来源单元格 column). */
+/** A cell that links to another cell (a project on the 通报 sheet, back to its table). */
 export interface PreviewLink {
   sheet: string;
   cell: string;
@@ -56,7 +57,6 @@ function failure(message: string, messageEn: string, cell?: string, sheet?: stri
 }
 
 const OK: Outcome = { ok: true, value: undefined };
-const LINK = /^=HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)"/u;
 
 /**
  * The WorkbookPort over an in-memory workbook: the same checks and marks as in Excel, with the marks
@@ -157,67 +157,73 @@ export class PreviewPort implements WorkbookPort {
     return OK;
   }
 
-  async writeSummarySheet(
+  /** 生成通报表: the same layout as Excel's (page setup aside, which a grid does not print). */
+  async writeReportSheet(
     result: SheetResult,
+    request: ReportSheetRequest,
     overwrite: boolean,
-  ): Promise<Outcome<CreatedSheet> | { ok: false; exists: true }> {
-    if (this.sheet(SUMMARY_SHEET) && !overwrite) return { ok: false, exists: true };
-    const rows = summaryRows(result);
-    const linkColumn = SUMMARY_HEADER.length - 1;
+  ): Promise<Outcome<string> | { ok: false; exists: true }> {
+    if (result.tables.length === 0)
+      return failure("没有可通报的表格，请先检查进度", "Nothing to report: check a table first");
+    const layout = reportSheetLayout(buildSheetReport(result, request));
+    if (this.sheet(layout.name) && !overwrite) return { ok: false, exists: true };
     const links = new Map<string, PreviewLink>();
-    const values: CellValue[][] = [
-      [rows.title, ...SUMMARY_HEADER.slice(1).map(() => "")],
-      [...SUMMARY_HEADER],
-      ...rows.values.map((row, i) => {
-        const match = LINK.exec(rows.links[i] ?? "");
-        if (!match) return [...row, ""];
-        const target = { sheet: (match[1] as string).replace(/''/gu, "'"), cell: match[2] as string };
-        links.set(cellAddress(i + 2, linkColumn), target);
-        return [...row, target.cell];
-      }),
-    ];
+    for (const link of layout.links)
+      links.set(cellAddress(link.row, link.col), { sheet: link.sheet, cell: link.cell });
     const allLinks = new Map(this.state.links);
-    allLinks.set(SUMMARY_SHEET, links);
+    allLinks.set(layout.name, links);
+    const grid: SheetGrid = {
+      sheet: layout.name,
+      origin: { row: 0, col: 0 },
+      values: layout.rows.map((row) => [...row]),
+      merges: layout.mergedRows.map((row) => ({ row, col: 0, rowCount: 1, colCount: layout.columnCount })),
+    };
     this.replaceSheet(
-      { grid: { sheet: SUMMARY_SHEET, origin: { row: 0, col: 0 }, values } },
-      { links: allLinks },
+      { grid, columnWidths: [...layout.columnWidths] },
+      { links: allLinks, activeSheet: layout.name },
     );
-    return { ok: true, value: { sheet: SUMMARY_SHEET } };
+    return { ok: true, value: layout.name };
   }
 
-  async addCompletionColumns(table: TableResult): Promise<Outcome> {
-    const target = this.sheet(table.sheet);
-    if (!target) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" not found`);
-    const planned = planCompletionColumns(table);
+  async addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    const target = this.sheet(result.sheet);
+    if (!target) return failure(`找不到工作表“${result.sheet}”`, `Sheet "${result.sheet}" not found`);
+    const planned = planCompletionColumns(result);
     if (!planned.ok) return planned;
-    const plan = planned.value;
-    const width = plan.quarters.length;
-    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastRow); row++) {
-      for (let col = plan.firstCol; col < plan.firstCol + width; col++) {
-        if (!isEmpty(valueAt(target.grid, row, col))) {
-          const cell = cellAddress(row, col);
-          return failure(
-            `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
-            `Cell ${cell} right of the table is not empty; no columns were added`,
-            cell,
-            table.sheet,
-          );
+    // Every table's cells are checked before any is written, as in Excel.
+    for (const plan of planned.value) {
+      for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastRow); row++) {
+        for (let col = plan.firstCol; col < plan.firstCol + plan.quarters.length; col++) {
+          if (!isEmpty(valueAt(target.grid, row, col))) {
+            const cell = cellAddress(row, col);
+            return failure(
+              `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
+              `Cell ${cell} right of the table is not empty; no columns were added`,
+              cell,
+              result.sheet,
+            );
+          }
         }
       }
     }
-    const writes = plan.quarters.map((q, i) => ({
-      row: plan.headerRow,
-      col: plan.firstCol + i,
-      value: QUARTER_HEADER[q],
-    }));
-    const choices = new Map(this.state.dropDowns.get(table.sheet) ?? []);
-    for (const run of plan.dataRuns) {
-      for (let row = run.firstRow; row < run.firstRow + run.rowCount; row++) {
-        for (let i = 0; i < width; i++) choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES);
+    const choices = new Map(this.state.dropDowns.get(result.sheet) ?? []);
+    const writes = planned.value.flatMap((plan) => {
+      // Project rows only: repeated header, section and total rows get no drop-down, as in Excel.
+      for (const run of plan.dataRuns) {
+        for (let row = run.firstRow; row < run.firstRow + run.rowCount; row++) {
+          plan.quarters.forEach((_, i) =>
+            choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES),
+          );
+        }
       }
-    }
+      return plan.quarters.map((q, i) => ({
+        row: plan.headerRow,
+        col: plan.firstCol + i,
+        value: QUARTER_HEADER[q],
+      }));
+    });
     const dropDowns = new Map(this.state.dropDowns);
-    dropDowns.set(table.sheet, choices);
+    dropDowns.set(result.sheet, choices);
     this.replaceSheet(writeCells(target, writes), { dropDowns });
     return OK;
   }

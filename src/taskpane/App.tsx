@@ -29,7 +29,7 @@ import {
 import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
 import { sumCounts } from "../core/status";
 import type { ProjectStatus, SheetResult } from "../core/types";
-import type { CommandReport, CommandReportListener } from "../commands/reports";
+import type { CommandReport, CommandReportListener } from "../core/command-reports";
 import { ActionToolbar, type ActionOutcome, type ToolbarAction } from "./components/ActionToolbar";
 import { CellLink, type CellTarget } from "./components/CellLink";
 import { CheckForm, type FieldErrors } from "./components/CheckForm";
@@ -296,13 +296,15 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
   const writeSummary = (overwrite: boolean) =>
     act("summary", async () => {
       if (!result) return null;
-      const written = await port.writeSummarySheet(result, overwrite);
+      // The 通报 groups its second part as the list does (by 责任领导 unless the list is by 责任科室).
+      const request = { groupBy: groupBy === "department" ? ("department" as const) : ("leader" as const) };
+      const written = await port.writeReportSheet(result, request, overwrite);
       if (isExists(written)) {
         setConfirmOverwrite(true);
         return null;
       }
       if (!written.ok) return failed("summary", written, result.sheet);
-      const { sheet } = written.value;
+      const sheet = written.value;
       return {
         action: "summary",
         intent: "success",
@@ -322,11 +324,10 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
   const addCompletion = () =>
     act("completion", async () => {
       if (!result) return null;
-      for (const table of result.tables) {
-        const added = await port.addCompletionColumns(table);
-        if (!added.ok) return failed("completion", added, table.sheet);
-      }
-      return { action: "completion", intent: "success", text: t.completionAdded };
+      const added = await port.addCompletionColumns(result);
+      return added.ok
+        ? { action: "completion", intent: "success", text: t.completionAdded }
+        : failed("completion", added, result.sheet);
     });
 
   /** On the checked date and window once there is a result (the pane shows that day), else the fields'. */

@@ -6,7 +6,7 @@ import { guarded, type WpsContext } from "./context";
 import { selectCell } from "./select";
 import { readSettings, writeSettings } from "./settings";
 import { insertStatusColumn } from "./status-column";
-import { writeSummarySheet } from "./summary";
+import { writeReportSheet } from "./report-sheet";
 
 /**
  * The task pane's `WorkbookPort` over WPS. Each method is one synchronous operation (its own file, a
@@ -22,8 +22,9 @@ export function createWpsPort(ctx: WpsContext): WorkbookPort {
     checkActiveSheet: (request) => run(() => checkActiveSheet(ctx, request)),
     clearMarks: () => run(() => clearMarks(ctx)),
     selectCell: (sheet, address) => run(() => selectCell(ctx, sheet, address)),
-    writeSummarySheet: (result, overwrite) => run(() => writeSummarySheet(ctx, result, overwrite)),
-    addCompletionColumns: (table) => run(() => addCompletionColumns(ctx, table)),
+    writeReportSheet: (result, request, overwrite) =>
+      run(() => writeReportSheet(ctx, result, request, overwrite)),
+    addCompletionColumns: (result) => run(() => addCompletionColumns(ctx, result)),
     insertStatusColumn: (request) => run(() => insertStatusColumn(ctx, request)),
     readSettings: () => run(() => readSettings(ctx)),
     writeSettings: (settings) => run(() => writeSettings(ctx, settings)),

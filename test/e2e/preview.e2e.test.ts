@@ -39,7 +39,10 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-jest.setTimeout(300_000);
+// Bounded waits around the real build and browser, generous for a loaded two-core machine (a cold
+// production build, dependencies through babel, takes minutes there).
+jest.setTimeout(600_000);
+const BROWSER_WAIT_MS = 120_000;
 
 let dist = process.env.DUTYCHECK_DIST ?? "";
 let builtHere = false;
@@ -108,8 +111,7 @@ beforeAll(async () => {
   });
   // 760 px high: the pane below the preview's bar is about as tall as Excel's task pane on a laptop.
   page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: "zh-CN" });
-  // Generous but bounded: a loaded 2-core machine can take many seconds to render a check.
-  page.setDefaultTimeout(120_000);
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
 });
 
 afterAll(async () => {
@@ -208,9 +210,8 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   const cell = ((await first.textContent()) ?? "").match(/[A-Z]+\d+$/)?.[0];
   expect(cell).toBeTruthy();
   await first.click();
-  await expect(page.locator(`td[data-address="${cell}"]`).getAttribute("data-selected")).resolves.toBe(
-    "true",
-  );
+  // The selection arrives after the port's promise: wait for it rather than read at once.
+  await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 
   await page.getByRole("button", { name: "清除标记" }).click();
   await actionOutcome("clear");
@@ -223,17 +224,19 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   expect(errors).toEqual([]);
 });
 
-test("writes the summary sheet as a tab, opens it from the outcome, and asks before overwriting it", async () => {
-  await page.getByRole("button", { name: "生成汇总表" }).click();
+test("writes the month's 通报 sheet as a tab, opens it from the outcome, and asks before replacing it", async () => {
+  const name = `进度通报${AS_OF.slice(0, 7)}`;
+  await page.getByRole("button", { name: "生成通报表" }).click();
   const written = await actionOutcome("summary");
+  await expect(written.textContent()).resolves.toContain("可直接打印");
   await written.getByRole("button", { name: "打开" }).click();
-  await page.getByRole("table", { name: "进度检查结果" }).waitFor();
-  await page.getByRole("button", { name: "生成汇总表" }).click();
+  await page.getByRole("table", { name }).waitFor();
+  await page.getByRole("button", { name: "生成通报表" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByText("覆盖汇总表？").waitFor();
+  await dialog.getByText("替换本月通报表？").waitFor();
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "detached" });
-  await page.getByText("已取消，原有汇总表未改动。").waitFor();
+  await page.getByText("已取消，原有通报表未改动。").waitFor();
 });
 
 test("at 320 px every action's outcome is in sight right after its click, however far the pane is scrolled", async () => {
@@ -249,8 +252,8 @@ test("at 320 px every action's outcome is in sight right after its click, howeve
   const steps: Array<{ button: string; action: string; text: RegExp; confirm?: string; recheck?: boolean }> =
     [
       { button: "清除标记", action: "clear", text: /已清除全部标记/ },
-      { button: "生成汇总表", action: "summary", text: /已生成“进度检查结果”工作表/ },
-      { button: "生成汇总表", action: "summary", text: /已生成“进度检查结果”工作表/, confirm: "覆盖" },
+      { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/ },
+      { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/, confirm: "替换" },
       { button: "添加完成情况列", action: "completion", text: /已在表格右侧添加各季度完成情况列/ },
       { button: "添加完成情况列", action: "completion", text: /已有内容/ },
       // Checked again, the table takes in its new columns: the status column goes right of them.
@@ -282,17 +285,17 @@ test("at 320 px every action's outcome is in sight right after its click, howeve
   }
 });
 
-test("from the date field to 生成汇总表 in at most 8 Tab presses; arrow keys move inside a list", async () => {
+test("from the date field to 生成通报表 in at most 8 Tab presses; arrow keys move inside a list", async () => {
   await openSample(`sample=xintang-2023.xlsx&pane=320`);
   await checkOn(AS_OF);
   await page.getByLabel("检查日期", { exact: true }).focus();
   let presses = 0;
   const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? "");
-  while (presses < 20 && (await focusedName()) !== "生成汇总表") {
+  while (presses < 20 && (await focusedName()) !== "生成通报表") {
     await page.keyboard.press("Tab");
     presses += 1;
   }
-  console.log(`Tab presses from the date field to 生成汇总表: ${presses}`);
+  console.log(`Tab presses from the date field to 生成通报表: ${presses}`);
   expect(presses).toBeLessThanOrEqual(8);
   await page.keyboard.press("Enter");
   expect(await inSight(await actionOutcome("summary"))).toBe(true);
@@ -336,9 +339,7 @@ test("works from the keyboard and fits 320 px and 500 px panes, in English too",
   await milestone.focus();
   const cell = /[A-Z]+\d+$/u.exec((await milestone.textContent()) ?? "")?.[0];
   await page.keyboard.press("Enter");
-  await expect(page.locator(`td[data-address="${cell}"]`).getAttribute("data-selected")).resolves.toBe(
-    "true",
-  );
+  await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 });
 
 test("the pane has no serious or critical accessibility findings (axe-core), before and after a check", async () => {

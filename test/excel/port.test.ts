@@ -125,6 +125,22 @@ describe("checkActiveSheet", () => {
     expect(new Map([...markedCells(wb)].sort())).toEqual(new Map([...planned].sort()));
   });
 
+  it("says the sheet is too large when Excel answers its values with null, and writes nothing", async () => {
+    // Excel does this above about 5 million cells instead of failing; the mock scales it down.
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }], { nullValuesAbove: 100 });
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.checkActiveSheet({ asOf: "2023-06-20" })).toEqual({
+      ok: false,
+      message: "工作表过大，无法一次读取",
+      messageEn: "The sheet is too large to read",
+    });
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20" })).toMatchObject({
+      ok: false,
+      message: "工作表过大，无法一次读取",
+    });
+    expect(wb.applied).toEqual([]);
+  });
+
   it("records what it marked in the add-in settings", async () => {
     const { wb, port } = setup("xintang-2023");
     await port.checkActiveSheet({ asOf: "2023-06-20" });
@@ -324,69 +340,120 @@ describe("selectCell", () => {
   });
 });
 
-describe("writeSummarySheet", () => {
-  it("lists every milestone with status, people and a link to its source cell", async () => {
+describe("writeReportSheet (生成通报表)", () => {
+  const REPORT = "进度通报2023-06";
+
+  it("writes the month's 通报 in two syncs, with only what the 通报 holds and links back to the table", async () => {
     const { wb, port } = setup("xintang-2023");
     const result = coreResult(grid("xintang-2023"), "2023-06-20");
-    const out = await port.writeSummarySheet(result, false);
-    // The sheet it made is named, so the pane can offer to open it.
-    expect(out).toEqual({ ok: true, value: { sheet: "进度检查结果" } });
-    expect(wb.active).toBe("进度检查结果");
-
-    const projects = result.tables.flatMap((t) => t.projects);
-    const rows = projects.reduce((n, p) => n + Math.max(1, p.milestones.length), 0);
-    const summary = wb.sheet("进度检查结果");
-    const header = [...Array(11).keys()].map(
-      (c) => wb.cell("进度检查结果", `${String.fromCharCode(65 + c)}2`)?.value,
+    const syncs = wb.syncs;
+    expect(await port.writeReportSheet(result, { groupBy: "department" }, false)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(wb.syncs - syncs).toBe(2);
+    expect(wb.active).toBe(REPORT);
+    expect(wb.cell(REPORT, "A1")?.value).toBe("关于2023年6月为民办实事项目进展情况的通报");
+    expect(wb.cell(REPORT, "A2")?.value).toBe(
+      "实事督办 DutyCheck 生成 · 源表：责任分解表 · 检查日期：2023-06-20",
     );
-    expect(header).toContain("状态");
-    expect(header).toContain("责任领导");
-    expect(wb.cell("进度检查结果", `A${2 + rows}`)?.value).not.toBe("");
-    expect(wb.cell("进度检查结果", `A${3 + rows}`)).toBeUndefined();
-
-    // The first project's first milestone: status and a link back to its schedule cell.
-    const first = projects[0];
-    const milestone = first?.milestones[0];
-    expect(wb.cell("进度检查结果", "B3")?.value).toBe(first?.name);
-    // The core's status words, and the due date as a real date (serial) shown as yyyy-mm-dd.
-    expect(wb.cell("进度检查结果", "E3")?.value).toBe("逾期");
-    expect(milestone?.due).toBe("2023-03-31");
-    expect(wb.cell("进度检查结果", "D3")?.value).toBe(45016);
-    expect(wb.cell("进度检查结果", "D3")?.numberFormat).toBe("yyyy-mm-dd");
-    const statuses = new Set(
-      [...Array(rows).keys()].map((i) => wb.cell("进度检查结果", `E${3 + i}`)?.value as string),
-    );
-    const coreWords = new Set(["逾期", "临期", "正常", "已完成", "未排期"]);
-    expect([...statuses].every((w) => coreWords.has(w))).toBe(true);
-    expect(statuses).toContain("未排期");
-    // A milestone not yet due reads 正常, as the pane and DUTY.STATUS say it, not 未到期.
-    const upcoming = projects.flatMap((p) => p.milestones).findIndex((m) => m.status === "upcoming");
-    expect(upcoming).toBeGreaterThanOrEqual(0);
-    expect(statuses).not.toContain("未到期");
-    expect(wb.cell("进度检查结果", "H3")?.value).toBe(first?.leaders.join("、"));
-    expect(wb.cell("进度检查结果", "K3")?.formula).toBe(
-      `=HYPERLINK("#'${SHEET}'!${milestone?.cell}","${milestone?.cell}")`,
-    );
-    expect(summary?.frozenRows).toBe(2);
+    const values = [...(wb.sheet(REPORT)?.cells.values() ?? [])].map((c) => String(c.value));
+    // The ten overdue projects, no upcoming milestone and no 未到期 word.
+    expect(values.filter((v) => v.startsWith("第一季度："))).toHaveLength(10);
+    expect(values.some((v) => v.includes("未到期") || v.startsWith("第二季度"))).toBe(false);
+    // A project links back to its milestone's cell and prints as plain text.
+    const link = [...(wb.sheet(REPORT)?.cells.values() ?? [])].find((c) => c.formula?.includes("拓展婴幼儿"));
+    const cell = result.tables[0]?.projects.find((p) => p.name === "拓展婴幼儿照护服务普惠项目")
+      ?.milestones[0]?.cell;
+    expect(cell).toBe("E12");
+    expect(link?.formula).toBe(`=HYPERLINK("#'${SHEET}'!${cell}","拓展婴幼儿照护服务普惠项目")`);
+    expect(link?.format["font.underline"]).toBe("None");
+    // 逾期天数 is a number, the rest text (a name like 2023 stays text).
+    const days = [...(wb.sheet(REPORT)?.cells.values() ?? [])].filter((c) => c.value === 81);
+    expect(days).toHaveLength(10);
+    expect(days.every((c) => c.numberFormat === "General")).toBe(true);
+    expect(wb.cell(REPORT, "A1")?.numberFormat).toBe("@");
     expect(wb.unknownWrites).toEqual([]);
   });
 
-  it("never overwrites an existing summary unless asked", async () => {
-    const wb = new MockWorkbook([
-      { grid: grid("xintang-2023") },
-      { grid: { sheet: "进度检查结果", origin: { row: 0, col: 0 }, values: [["我的笔记"]] } },
-    ]);
-    const port = createExcelPort({ run: wb.run });
-    const result = coreResult(grid("xintang-2023"), "2023-06-20");
-    expect(await port.writeSummarySheet(result, false)).toEqual({ ok: false, exists: true });
-    expect(wb.cell("进度检查结果", "A1")?.value).toBe("我的笔记");
-    expect(wb.applied).toEqual([]);
+  it("sets the sheet up to print: A4 landscape, one page wide, the table header on every page, header and footer", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.writeReportSheet(coreResult(grid("xintang-2023"), "2023-06-20"), { groupBy: "leader" }, false);
+    const page = wb.sheet(REPORT)?.pageLayout ?? {};
+    expect(page.orientation).toBe("Landscape");
+    expect(page.paperSize).toBe("A4");
+    expect(page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    const titleRow = Number(/^\$(\d+):\$\1$/u.exec(String(page.printTitleRows))?.[1]);
+    expect(wb.cell(REPORT, `A${titleRow}`)?.value).toBe("项目");
+    expect(wb.cell(REPORT, `G${titleRow}`)?.value).toBe("原因");
+    expect(page["headersFooters.defaultForAllPages.centerHeader"]).toBe(
+      "关于2023年6月为民办实事项目进展情况的通报",
+    );
+    expect(page["headersFooters.defaultForAllPages.leftFooter"]).toBe("截至2023年6月20日");
+    expect(page["headersFooters.defaultForAllPages.centerFooter"]).toBe("第 &P 页，共 &N 页");
+    expect(wb.sheet(REPORT)?.showGridlines).toBe(false);
+    // Widths for Chinese text, the title merged across, the table bordered.
+    expect(wb.cell(REPORT, "B1")?.format["columnWidth"]).toBeGreaterThan(150);
+    expect(wb.sheet(REPORT)?.merges).toContainEqual({ row: 0, col: 0, rowCount: 1, colCount: 8 });
+    expect(wb.cell(REPORT, `A${titleRow}`)?.format["borders.InsideVertical.style"]).toBe("Continuous");
+    // Grouped by leader as asked: the first group is 曾运筹's.
+    expect(wb.cell(REPORT, `A${titleRow + 1}`)?.value).toBe("曾运筹（3个）");
+  });
 
-    expect(await port.writeSummarySheet(result, true)).toEqual({
+  it("never overwrites another month's 通报, and asks before replacing this month's", async () => {
+    const may = {
+      sheet: "进度通报2023-05",
+      origin: { row: 0, col: 0 },
+      values: [["五月的通报"], ["张三的批注"]],
+    };
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }, { grid: may }]);
+    const port = createExcelPort({ run: wb.run });
+    const before = wb.cellSnapshot("进度通报2023-05");
+    const june = coreResult(grid("xintang-2023"), "2023-06-20");
+    expect(await port.writeReportSheet(june, { groupBy: "department" }, false)).toEqual({
       ok: true,
-      value: { sheet: "进度检查结果" },
+      value: REPORT,
     });
-    expect(String(wb.cell("进度检查结果", "A1")?.value)).toContain("进度检查结果");
+    expect(wb.cellSnapshot("进度通报2023-05")).toBe(before);
+    expect(wb.sheets.map((s) => s.name)).toEqual([SHEET, "进度通报2023-05", REPORT]);
+
+    // The same month again: one sync, nothing changed, until the user says replace.
+    wb.cell(REPORT, "G5")!.value = "已召开推进会";
+    const applied = wb.applied.length;
+    const syncs = wb.syncs;
+    const later = coreResult(grid("xintang-2023"), "2023-06-28");
+    expect(await port.writeReportSheet(later, { groupBy: "department" }, false)).toEqual({
+      ok: false,
+      exists: true,
+    });
+    expect(wb.syncs - syncs).toBe(1);
+    expect(wb.applied.length).toBe(applied);
+    expect(wb.cell(REPORT, "G5")?.value).toBe("已召开推进会");
+
+    expect(await port.writeReportSheet(later, { groupBy: "department" }, true)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(wb.sheets.filter((s) => s.name === REPORT)).toHaveLength(1);
+    expect(wb.cell(REPORT, "A2")?.value).toContain("检查日期：2023-06-28");
+    expect(wb.cellSnapshot("进度通报2023-05")).toBe(before);
+  });
+
+  it("is an output sheet: checking it says to switch back to the table", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.writeReportSheet(
+      coreResult(grid("xintang-2023"), "2023-06-20"),
+      { groupBy: "department" },
+      false,
+    );
+    const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(checked).toMatchObject({ ok: false });
+    expect(checked.ok === false && checked.message).toContain("请切换到责任分解表“责任分解表”");
+    // The failure's cell link leads back to the checked sheet, and the output sheet gets no marks.
+    expect(checked).toMatchObject({ sheet: SHEET, cell: "A1" });
+    expect(ourRules(wb, REPORT)).toEqual([]);
+    expect(await port.selectCell(SHEET, "A1")).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe(SHEET);
   });
 });
 
@@ -399,7 +466,7 @@ describe("addCompletionColumns", () => {
     if (!table) throw new Error("no table");
     expect(table.quarterColumns).toEqual({});
 
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(first.value);
     expect(out).toEqual({ ok: true, value: undefined });
     const col = table.lastCol + 1;
     const header = table.headerRows[0] as number;
@@ -428,9 +495,7 @@ describe("addCompletionColumns", () => {
 
     // A second 添加完成情况列 has nothing to add, and says so without touching the workbook.
     const writes = wb.writes.length;
-    const again = second.value.tables[0];
-    if (!again) throw new Error("no table");
-    expect(await port.addCompletionColumns(again)).toMatchObject({
+    expect(await port.addCompletionColumns(second.value)).toMatchObject({
       ok: false,
       message: "表格已有四个季度的完成情况列",
     });
@@ -439,9 +504,10 @@ describe("addCompletionColumns", () => {
 
   it("puts the drop-downs on project rows only, not on the repeated header rows between them", async () => {
     const { wb, port } = setup("xintang-2023");
-    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
     if (!table) throw new Error("no table");
-    expect((await port.addCompletionColumns(table)).ok).toBe(true);
+    expect((await port.addCompletionColumns(result)).ok).toBe(true);
     const col = String.fromCharCode(65 + table.lastCol + 1);
     const projectRows = new Set(table.projects.flatMap((p) => p.rows));
     // The seed repeats its header at every page break (rows 7, 11 and 17 of the sheet as printed).
@@ -455,7 +521,8 @@ describe("addCompletionColumns", () => {
 
   it("refuses to replace data validation the user put right of the table", async () => {
     const { wb, port } = setup("xintang-2023");
-    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
     if (!table) throw new Error("no table");
     const row = table.lastRow - 1;
     wb.sheet(SHEET)?.cells.set(`${row},${table.lastCol + 1}`, {
@@ -467,7 +534,7 @@ describe("addCompletionColumns", () => {
       validation: { list: { inCellDropDown: true, source: "是,否" } },
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false });
     expect(out.ok === false && out.message).toContain("数据验证");
     expect(wb.cellSnapshot(SHEET)).toBe(before);
@@ -489,23 +556,95 @@ describe("addCompletionColumns", () => {
       validation: null,
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false, cell: address });
     expect(out.ok === false && out.message).toContain(address);
     expect(wb.cellSnapshot(SHEET)).toBe(before);
   });
 });
 
+describe("addCompletionColumns over several tables on one sheet", () => {
+  /** The two seeds one above the other on one sheet, two empty rows apart: two tables. */
+  function twoTables(): SheetGrid {
+    const a = grid("xintang-2023");
+    const b = grid("zimao-2022");
+    return { ...a, values: [...a.values, [], [], ...b.values], merges: [] };
+  }
+
+  function checked(g: SheetGrid): SheetResult {
+    const result = coreResult(g, "2023-06-20");
+    expect(result.tables).toHaveLength(2);
+    return result;
+  }
+
+  it("adds every table's columns in one read and one write", async () => {
+    const g = twoTables();
+    const wb = new MockWorkbook([{ grid: g }]);
+    const port = createExcelPort({ run: wb.run });
+    const result = checked(g);
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
+    expect(wb.runs).toBe(1);
+    expect(wb.syncs).toBe(2);
+    for (const table of result.tables) {
+      const header = (table.headerRows[0] as number) - 1;
+      expect(wb.sheet(SHEET)?.cells.get(`${header},${table.lastCol + 1}`)?.value).toBe("第一季度完成情况");
+      expect(wb.sheet(SHEET)?.cells.get(`${header},${table.lastCol + 4}`)?.value).toBe("第四季度完成情况");
+    }
+  });
+
+  it("writes nothing when the second table's columns are taken, naming the cell and its sheet", async () => {
+    const g = twoTables();
+    const result = checked(g);
+    const second = result.tables[1] as SheetResult["tables"][number];
+    const row = (second.projects[2]?.row as number) - 1;
+    const col = second.lastCol + 3;
+    const wb = new MockWorkbook([{ grid: g }]);
+    wb.sheet(SHEET)?.cells.set(`${row},${col}`, {
+      value: "备注",
+      numberFormat: "General",
+      formula: null,
+      format: {},
+      note: null,
+      validation: null,
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const port = createExcelPort({ run: wb.run });
+    const out = await port.addCompletionColumns(result);
+    const address = `${String.fromCharCode(65 + col)}${row + 1}`;
+    expect(out).toMatchObject({ ok: false, cell: address, sheet: SHEET });
+    expect(wb.writes).toEqual([]);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+    expect(wb.syncs).toBe(1);
+  });
+
+  it("leaves a table that has all four columns alone and adds the others'", async () => {
+    const g = twoTables();
+    const result = checked(g);
+    const [first, second] = result.tables as [SheetResult["tables"][number], SheetResult["tables"][number]];
+    const done = {
+      ...result,
+      tables: [{ ...first, quarterColumns: { 1: "K", 2: "L", 3: "M", 4: "N" } }, second],
+    };
+    const wb = new MockWorkbook([{ grid: g }]);
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.addCompletionColumns(done)).toEqual({ ok: true, value: undefined });
+    // Nothing beside the first table: every write is on the second table's rows.
+    expect(wb.writes.length).toBeGreaterThan(0);
+    expect(wb.writes.every((w) => Number(/\d+/u.exec(w.address)?.[0]) >= second.firstRow)).toBe(true);
+  });
+});
+
 describe("addCompletionColumns with formulas", () => {
   it('refuses a cell whose formula shows "", naming it and its sheet, and writes nothing', async () => {
-    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
     if (!table) throw new Error("no table");
     const address = `${String.fromCharCode(65 + table.lastCol + 1)}${table.lastRow}`;
     const { wb, port } = setup("xintang-2023", {
       formulas: { [address]: { formula: '=IF(A1="x","备注","")', value: "" } },
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false, cell: address, sheet: SHEET });
     expect(out.ok === false && out.message).toContain(address);
     expect(wb.writes).toEqual([]);

@@ -13,7 +13,9 @@ import type { CellValue, SheetGrid } from "../../src/core/types";
  * - `FormatConditions.Add` returns the new condition, which applies to the range it was added on;
  *   `Cells.FormatConditions` lists every condition of the sheet; `Delete()` removes one entirely;
  * - a sheet with `ProtectContents` refuses every write (throws, as ET does);
- * - custom document properties hold at most 255 characters of text.
+ * - custom document properties hold at most 255 characters of text;
+ * - `Range.Merge()` adds a merged area, `ColumnWidth` / `WrapText` / `RowHeight` are recorded per sheet
+ *   (`columnWidths`) or ignored, and `PageSetup` records what is set on it (`pageSetup`).
  * Every property read and method call is counted (`calls`), so tests can bound round trips.
  * `propertiesAsMethods` makes the application's and the sheets' properties getter functions, as some
  * WPS builds expose them.
@@ -263,6 +265,10 @@ export class FakeSheet {
   protectContents = false;
   selected: string | null = null;
   frozenRows = 0;
+  /** 0-based column → width in characters, as set through `ColumnWidth`. */
+  readonly columnWidths = new Map<number, number>();
+  /** Every property set on `PageSetup`, by name. */
+  readonly pageSetup: Record<string, unknown> = {};
 
   constructor(
     private readonly fake: FakeET,
@@ -375,6 +381,18 @@ export class FakeSheet {
     this.fake.count("Worksheet.Range");
     if (address.length > 255) throw new Error("Range(): 地址超过 255 个字符");
     return new FakeRange(this.fake, this, address.split(",").map(parseRect));
+  }
+
+  get PageSetup(): Record<string, unknown> {
+    this.fake.count("Worksheet.PageSetup");
+    const guard = () => this.guardWrite();
+    return new Proxy(this.pageSetup, {
+      set(target, key, value) {
+        guard();
+        target[String(key)] = value;
+        return true;
+      },
+    });
   }
 
   Delete(): void {
@@ -572,6 +590,27 @@ export class FakeRange {
         });
       },
     };
+  }
+
+  Merge(): void {
+    this.fake.count("Range.Merge");
+    this.sheet.guardWrite();
+    this.sheet.merges.push({ ...this.first });
+  }
+
+  set ColumnWidth(value: number) {
+    this.sheet.guardWrite();
+    for (let c = this.first.col; c < this.first.col + this.first.cols; c++)
+      this.sheet.columnWidths.set(c, value);
+  }
+
+  /** Layout only: nothing a test reads. */
+  set WrapText(_value: boolean) {
+    this.sheet.guardWrite();
+  }
+
+  set RowHeight(_value: number) {
+    this.sheet.guardWrite();
   }
 
   get Columns(): { AutoFit: () => void } {

@@ -11,9 +11,12 @@
  *   after a given number of commands: the commands before it stay applied and the rest never run, as
  *   Excel documents for a failing batch (no roll-back).
  * - The workbook state: cells (value, number format, formula, user formats, notes, validation), merged
- *   areas, protection, conditional formats (type, formula, fill, areas), settings, selection.
+ *   areas, protection, conditional formats (type, formula, fill, areas), settings, selection, and each
+ *   sheet's page layout (orientation, paper, zoom, print title rows, headers and footers) and gridlines.
  * - Limits: a batch loading more cells than `maxCellsPerSync` fails with
- *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's 5 MB limit, scaled down for tests).
+ *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's 5 MB limit, scaled down for tests); a range of
+ *   more than `nullValuesAbove` cells loads `values`, `numberFormat` and `formulas` as null (Excel's
+ *   documented answer above about 5 million cells, scaled down likewise).
  * - `sync()` counts: `workbook.syncs`.
  * Loaded data is taken when the proxy is created; within one batch the add-in never reads what it writes.
  */
@@ -58,6 +61,9 @@ export interface SheetState {
   protected: boolean;
   conditionalFormats: ConditionalFormatState[];
   frozenRows: number;
+  /** Page layout as set, by path below `pageLayout` ("orientation", "zoom", "printTitleRows", "headersFooters.defaultForAllPages.centerHeader"). */
+  pageLayout: Record<string, unknown>;
+  showGridlines: boolean;
 }
 
 export interface SheetSpec {
@@ -77,6 +83,7 @@ export interface WorkbookOptions {
   maxCellsPerSync?: number;
   /** `getMergedAreasOrNullObject` fails the batch above this many areas (Excel documents 512). */
   maxMergedAreas?: number;
+  nullValuesAbove?: number;
 }
 
 export interface InjectedFailure {
@@ -158,12 +165,15 @@ function recording<T extends object>(
     onWrite: (path: string[], value: unknown) => void;
     onLoad?: (spec: unknown) => void;
     extras?: Record<string, unknown>;
+    /** Loaded properties that Excel answered with null. */
+    nulls?: () => ReadonlySet<string>;
   },
 ): T {
   const proxy: T = new Proxy(target, {
     get(t, prop) {
       if (typeof prop === "string" && path.length === 0 && hooks.extras && prop in hooks.extras)
         return hooks.extras[prop];
+      if (typeof prop === "string" && path.length === 0 && hooks.nulls?.().has(prop)) return null;
       if (prop === "load") {
         return (spec: unknown) => {
           hooks.onLoad?.(spec);
@@ -350,6 +360,16 @@ export class MockContext {
       freezePanes: {
         freezeRows: (n: number) => this.write(name, `freeze ${n} rows on ${name}`, (s) => (s.frozenRows = n)),
       },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        centerHorizontally: false,
+        printGridlines: false,
+        headersFooters: { defaultForAllPages: { centerHeader: "", leftFooter: "", centerFooter: "" } },
+        setPrintTitleRows: (rows: string) =>
+          this.write(name, `print titles ${rows} on ${name}`, (s) => (s.pageLayout.printTitleRows = rows)),
+      },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         const used = this.wb.usedRect(name, valuesOnly === true);
         return this.rangeProxy(name, used, used === null);
@@ -374,7 +394,14 @@ export class MockContext {
     });
     raw.isNullObject = isNull;
     return recording(raw, [], {
-      onWrite: (path, value) => this.wb.unknownWrites.push(`${name}: ${path.join(".")} = ${String(value)}`),
+      onWrite: (path, value) => {
+        const field = path.slice(1).join(".");
+        if (path[0] === "pageLayout")
+          this.write(name, `page layout ${field} on ${name}`, (s) => (s.pageLayout[field] = value));
+        else if (path.join(".") === "showGridlines")
+          this.write(name, `gridlines on ${name}`, (s) => (s.showGridlines = value as boolean));
+        else this.wb.unknownWrites.push(`${name}: ${path.join(".")} = ${String(value)}`);
+      },
     });
   }
 
@@ -402,7 +429,18 @@ export class MockContext {
         fill: { color: "" },
         font: { bold: false, color: "" },
         autofitColumns: () => this.queue(`autofit ${sheetName}!${rectAddress(area)}`, () => undefined),
+        autofitRows: () => this.queue(`autofit rows ${sheetName}!${rectAddress(area)}`, () => undefined),
+        borders: {
+          getItem: (edge: string) =>
+            recording(new OfficeMockObject({ style: "", color: "" }), ["format", "borders", edge], {
+              onWrite: (path, value) => this.rangeWrite(sheetName, area, path, value),
+            }),
+        },
       },
+      merge: () =>
+        this.write(sheetName, `merge ${sheetName}!${rectAddress(area)}`, (s) => {
+          s.merges.push({ ...area });
+        }),
       // Excel reports "Inconsistent" when only some cells of a range carry validation.
       dataValidation: { type: validationType(state, area, cells) },
       getMergedAreasOrNullObject: () => {
@@ -418,10 +456,19 @@ export class MockContext {
         }),
     });
     raw.isNullObject = isNull;
+    const huge = this.wb.nullValuesAbove !== undefined && cells > this.wb.nullValuesAbove;
+    const nulls = new Set<string>();
     return recording(raw, [], {
       onLoad: (spec) => {
         if (typeof spec === "string" && /values|numberFormat|formulas/u.test(spec)) this.countLoad(cells);
+        if (huge && typeof spec === "string") {
+          const loaded = spec.split(",").map((s) => s.trim());
+          this.afterSync(() => {
+            for (const p of ["values", "numberFormat", "formulas"]) if (loaded.includes(p)) nulls.add(p);
+          });
+        }
       },
+      nulls: () => nulls,
       onWrite: (path, value) => this.rangeWrite(sheetName, area, path, value),
       extras: { conditionalFormats: this.conditionalFormats(sheetName, [area]) },
     });
@@ -557,7 +604,16 @@ function validationType(sheet: SheetState | undefined, area: Rect, cells: number
 }
 
 function emptySheet(name: string): SheetState {
-  return { name, cells: new Map(), merges: [], protected: false, conditionalFormats: [], frozenRows: 0 };
+  return {
+    name,
+    cells: new Map(),
+    merges: [],
+    protected: false,
+    conditionalFormats: [],
+    frozenRows: 0,
+    pageLayout: {},
+    showGridlines: true,
+  };
 }
 
 export class MockWorkbook {
@@ -577,12 +633,14 @@ export class MockWorkbook {
   nextId = 1;
   maxCellsPerSync: number | undefined;
   maxMergedAreas: number | undefined;
+  nullValuesAbove: number | undefined;
 
   constructor(specs: SheetSpec[], options: WorkbookOptions = {}) {
     for (const spec of specs) this.sheets.push(this.sheetFrom(spec));
     this.active = options.active ?? specs[0]?.grid.sheet ?? "Sheet1";
     this.maxCellsPerSync = options.maxCellsPerSync;
     this.maxMergedAreas = options.maxMergedAreas;
+    this.nullValuesAbove = options.nullValuesAbove;
   }
 
   private sheetFrom(spec: SheetSpec): SheetState {

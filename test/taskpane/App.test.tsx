@@ -6,7 +6,7 @@ import "./dom-shims";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import type { Outcome } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
-import type { CommandReport } from "../../src/commands/reports";
+import type { CommandReport } from "../../src/core/command-reports";
 import { App, type AppProps } from "../../src/taskpane/App";
 import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
 import { renderPane as render } from "./render";
@@ -345,7 +345,7 @@ describe("task pane", () => {
     expect(screen.getByText("当前工作表中没有找到责任分解表。")).toBeInTheDocument();
     expect(screen.getByText(/没有找到包含“项目名称”和进度安排列的表头行/)).toBeInTheDocument();
     expect(document.querySelector("button[data-tile]")).toBeNull();
-    expect(button("生成汇总表")).toHaveAttribute("aria-disabled", "true");
+    expect(button("生成通报表")).toHaveAttribute("aria-disabled", "true");
   });
 
   test("shows the port's failure with a link to its cell, and unexpected errors too", async () => {
@@ -470,37 +470,41 @@ describe("task pane", () => {
     expect(port.clears).toBe(1);
 
     await runCheck();
-    await click(button("生成汇总表"));
-    expect(outcome()).toHaveTextContent("已生成“进度检查结果”工作表。");
+    await click(button("生成通报表"));
+    expect(outcome()).toHaveTextContent("已生成本月的进度通报工作表“进度通报2023-06”，可直接打印。");
     await click(within(outcome()).getByRole("button", { name: "打开" }));
-    expect(port.selected).toEqual([["进度检查结果", "A1"]]);
+    expect(port.selected).toEqual([["进度通报2023-06", "A1"]]);
   });
 
-  test("asks before overwriting the summary sheet, and writes it only when confirmed", async () => {
+  test("asks before replacing the month's 通报 sheet, and writes it only when confirmed", async () => {
     const port = new RecordingPort();
     port.summaryAnswer = async (overwrite) =>
-      overwrite ? { ok: true, value: { sheet: "进度检查结果" } } : { ok: false, exists: true };
+      overwrite ? { ok: true, value: "进度通报2023-06" } : { ok: false, exists: true };
     await setup(port);
     await runCheck();
-    await click(button("生成汇总表"));
+    await click(button("生成通报表"));
     const dialog = screen.getByRole("dialog", { hidden: true });
-    expect(within(dialog).getByText("覆盖汇总表？")).toBeInTheDocument();
+    expect(within(dialog).getByText("替换本月通报表？")).toBeInTheDocument();
     // jsdom has no focus events in the order tabster expects, so its modalizer can leave the surface
     // aria-hidden; the browser e2e covers the real accessibility tree.
     await click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
     expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument();
-    expect(outcome()).toHaveTextContent("已取消，原有汇总表未改动。");
+    expect(outcome()).toHaveTextContent("已取消，原有通报表未改动。");
     expect(port.summaries).toEqual([false]);
 
-    await click(button("生成汇总表"));
+    await click(button("生成通报表"));
     await click(
       within(screen.getByRole("dialog", { hidden: true })).getByRole("button", {
-        name: "覆盖",
+        name: "替换",
         hidden: true,
       }),
     );
-    expect(outcome()).toHaveTextContent("已生成“进度检查结果”工作表。");
+    expect(outcome()).toHaveTextContent("已生成本月的进度通报工作表“进度通报2023-06”，可直接打印。");
     expect(port.summaries).toEqual([false, false, true]);
+    // The 通报 is grouped as the pane's list is.
+    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader" });
+    // The 通报 is grouped as the pane's lists are.
+    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader" });
   });
 
   test("a refused 添加完成情况列 says why beside the button, with the cell in the way", async () => {
@@ -619,7 +623,7 @@ describe("task pane", () => {
     expect(screen.getByText("共 5 个项目")).toBeInTheDocument();
     expect(screen.getByText("本表没有投资列，投资合计不适用。")).toBeInTheDocument();
     await click(button("添加完成情况列"));
-    expect(port.completions.map((t) => t.firstRow)).toEqual([4, 30]);
+    expect(port.completions.flatMap((r) => r.tables.map((t) => t.firstRow))).toEqual([4, 30]);
 
     port.checkAnswer = async () => ({ ok: true, value: sampleResult([calm]) });
     await runCheck();

@@ -1,5 +1,5 @@
 import type { PaneSettings } from "../../src/core/pane-settings";
-import type { CheckRequest, CreatedSheet, Outcome, WorkbookPort } from "../../src/core/port";
+import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../../src/core/port";
 import type { Milestone, Project, SheetResult, TableResult } from "../../src/core/types";
 
 export function milestone(overrides: Partial<Milestone>): Milestone {
@@ -173,6 +173,7 @@ export function sampleTable(): TableResult {
       annual: 142.28,
       annualShareOfTotal: 1.014,
       sheetTotalRow: null,
+      incomplete: false,
     },
     warnings: [
       {
@@ -215,7 +216,7 @@ export function sampleResult(tables: TableResult[] = [sampleTable()]): SheetResu
   return { sheet: "责任分解表", asOf: "2023-06-20", dueSoonDays: 15, tables, warnings: [] };
 }
 
-type SummaryOutcome = Outcome<CreatedSheet> | { ok: false; exists: true };
+type SummaryOutcome = Outcome<string> | { ok: false; exists: true };
 
 const OK: Outcome = { ok: true, value: undefined };
 
@@ -224,18 +225,19 @@ export class RecordingPort implements WorkbookPort {
   checks: CheckRequest[] = [];
   selected: Array<[string, string]> = [];
   summaries: boolean[] = [];
-  completions: TableResult[] = [];
+  completions: SheetResult[] = [];
   clears = 0;
   statusColumns: CheckRequest[] = [];
   savedSettings: PaneSettings[] = [];
   settings: PaneSettings = {};
   statusColumnAnswer: () => Promise<Outcome> = async () => OK;
   checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
+  reportRequests: ReportSheetRequest[] = [];
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
-    value: { sheet: "进度检查结果" },
+    value: "进度通报2023-06",
   });
-  completionAnswer: (table: TableResult) => Promise<Outcome> = async () => OK;
+  completionAnswer: (result: SheetResult) => Promise<Outcome> = async () => OK;
   clearAnswer: () => Promise<Outcome> = async () => OK;
   selectAnswer: () => Promise<Outcome> = async () => OK;
 
@@ -251,13 +253,18 @@ export class RecordingPort implements WorkbookPort {
     this.selected.push([sheet, address]);
     return this.selectAnswer();
   }
-  writeSummarySheet(_result: SheetResult, overwrite: boolean): Promise<SummaryOutcome> {
+  writeReportSheet(
+    _result: SheetResult,
+    request: ReportSheetRequest,
+    overwrite: boolean,
+  ): Promise<SummaryOutcome> {
     this.summaries.push(overwrite);
+    this.reportRequests.push(request);
     return this.summaryAnswer(overwrite);
   }
-  addCompletionColumns(table: TableResult): Promise<Outcome> {
-    this.completions.push(table);
-    return this.completionAnswer(table);
+  addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    this.completions.push(result);
+    return this.completionAnswer(result);
   }
   insertStatusColumn(request: CheckRequest): Promise<Outcome> {
     this.statusColumns.push(request);

@@ -1,10 +1,11 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { columnLetter } from "../../src/core/address";
 import { checkSheet } from "../../src/core/check";
 import { planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import { PROJECT_STATUS_LABEL } from "../../src/core/status";
-import { readWorkbookGrids } from "../../src/cli/xlsx";
+import { readWorkbook } from "../../src/core/xlsx";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
 import { PreviewPort, valueAt } from "../../src/preview/PreviewPort";
 import samples from "../../src/preview/samples.json";
@@ -26,8 +27,8 @@ function options(asOf: string) {
 describe("preview sample data", () => {
   test.each(["xintang-2023.xlsx", "zimao-2022.xlsx"])(
     "%s matches what the .xlsx reader gives (rerun npm run build:preview-data when it does not)",
-    async (file) => {
-      const grids = await readWorkbookGrids(join(__dirname, "../../samples", file));
+    (file) => {
+      const grids = readWorkbook(readFileSync(join(__dirname, "../../samples", file)));
       expect(workbook(file).sheets.map((s) => s.grid)).toEqual(JSON.parse(JSON.stringify(grids)));
     },
   );
@@ -112,31 +113,39 @@ describe("PreviewPort", () => {
     expect((await port.selectCell(sheet, "not a cell")).ok).toBe(false);
   });
 
-  test("writes the summary sheet as a new tab, and overwrites it only when asked", async () => {
+  test("writes the month's 通报 sheet as a new tab with links back, and replaces it only when asked", async () => {
     const port = new PreviewPort(workbook("xintang-2023.xlsx").sheets);
     const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
     if (!checked.ok) throw new Error(checked.message);
-    expect(await port.writeSummarySheet(checked.value, false)).toEqual({
+    const request = { groupBy: "department" as const };
+    expect(await port.writeReportSheet(checked.value, request, false)).toEqual({
       ok: true,
-      value: { sheet: "进度检查结果" },
+      value: "进度通报2023-06",
     });
-    const summary = port.getState().sheets.find((s) => s.grid.sheet === "进度检查结果")!;
-    const milestones = checked.value.tables[0]!.projects.reduce(
-      (n, p) => n + Math.max(1, p.milestones.length),
-      0,
-    );
-    expect(summary.grid.values).toHaveLength(2 + milestones);
-    // Same words as Excel's summary and =DUTY.STATUS; the due date readable as a date.
-    expect(summary.grid.values[2]?.slice(3, 5)).toEqual(["2023-03-31", "逾期"]);
-    const links = port.getState().links.get("进度检查结果")!;
-    expect(links.size).toBe(milestones);
+    expect(port.getState().activeSheet).toBe("进度通报2023-06");
+    const report = port.getState().sheets.find((s) => s.grid.sheet === "进度通报2023-06")!;
+    expect(report.grid.values[0]?.[0]).toBe("关于2023年6月为民办实事项目进展情况的通报");
+    expect(report.grid.merges?.[0]).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 8 });
+    expect(report.columnWidths).toHaveLength(8);
+    // Only the late projects, each linking back to its milestone's cell.
+    const links = port.getState().links.get("进度通报2023-06")!;
+    expect(links.size).toBe(10);
     expect([...links.values()].every((l) => l.sheet === checked.value.sheet)).toBe(true);
-    expect(await port.writeSummarySheet(checked.value, false)).toEqual({ ok: false, exists: true });
-    expect(await port.writeSummarySheet(checked.value, true)).toEqual({
+    // A check of it reads no table and says to switch back.
+    const again = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(again.ok && again.value.tables).toEqual([]);
+    expect(again.ok && again.value.warnings[0]?.message).toContain("请切换到责任分解表");
+
+    expect(await port.writeReportSheet(checked.value, request, false)).toEqual({ ok: false, exists: true });
+    expect(await port.writeReportSheet(checked.value, request, true)).toEqual({
       ok: true,
-      value: { sheet: "进度检查结果" },
+      value: "进度通报2023-06",
     });
-    expect(port.getState().sheets.filter((s) => s.grid.sheet === "进度检查结果")).toHaveLength(1);
+    expect(port.getState().sheets.filter((s) => s.grid.sheet === "进度通报2023-06")).toHaveLength(1);
+    // Another month is another sheet.
+    const july = { ...checked.value, asOf: "2023-07-20" };
+    expect(await port.writeReportSheet(july, request, false)).toEqual({ ok: true, value: "进度通报2023-07" });
+    expect(port.getState().sheets.filter((s) => s.grid.sheet.startsWith("进度通报"))).toHaveLength(2);
   });
 
   test("adds completion columns that the next check reads back", async () => {
@@ -145,7 +154,7 @@ describe("PreviewPort", () => {
     if (!first.ok) throw new Error(first.message);
     const table = first.value.tables[0]!;
     expect(table.counts.overdue).toBe(10);
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(first.value)).toEqual({ ok: true, value: undefined });
     const grid = port.getState().sheets[0]!.grid;
     const headerRow = table.headerRows[0]! - 1;
     expect(valueAt(grid, headerRow, table.lastCol + 1)).toBe("第一季度完成情况");
@@ -165,7 +174,7 @@ describe("PreviewPort", () => {
     expect(again.counts).toMatchObject({ overdue: 9, done: 1 });
 
     // All four columns now exist: the preview refuses as Excel does, with the same words.
-    expect(await port.addCompletionColumns(again)).toEqual({
+    expect(await port.addCompletionColumns(second.value)).toEqual({
       ok: false,
       message: "表格已有四个季度的完成情况列",
       messageEn: "The table already has all four quarter columns",
@@ -177,7 +186,7 @@ describe("PreviewPort", () => {
     const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
     if (!checked.ok) throw new Error(checked.message);
     const table = checked.value.tables[0]!;
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(checked.value)).toEqual({ ok: true, value: undefined });
     const dropDowns = port.getState().dropDowns.get(table.sheet)!;
     const column = columnLetter(table.lastCol + 1);
     // The printed notice repeats its header at rows 7, 11 and 17.
@@ -207,7 +216,7 @@ describe("PreviewPort", () => {
     const table = checked.value.tables[0]!;
     const taken = `${columnLetter(table.lastCol + 2)}${table.projects[0]!.row}`;
     port.setCell(sample.sheets[0]!.grid.sheet, taken, "备注");
-    const outcome = await port.addCompletionColumns(table);
+    const outcome = await port.addCompletionColumns(checked.value);
     expect(outcome).toMatchObject({ ok: false, cell: taken });
     expect(port.getState().dropDowns.size).toBe(0);
   });

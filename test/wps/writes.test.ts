@@ -22,26 +22,56 @@ function setup() {
   return { et, sheet, ctx, port: createWpsPort(ctx), result };
 }
 
-describe("writeSummarySheet", () => {
-  it("writes the 进度检查结果 sheet with the marker line, dates as serials and links back", async () => {
+describe("writeReportSheet (生成通报表)", () => {
+  const REPORT = "进度通报2023-06";
+
+  it("writes the month's 通报 with the marker line, only the late projects, links back and the page set up", async () => {
     const { et, port, result } = setup();
-    expect(await port.writeSummarySheet(result, false)).toEqual({
+    expect(await port.writeReportSheet(result, { groupBy: "department" }, false)).toEqual({
       ok: true,
-      value: { sheet: "进度检查结果" },
+      value: REPORT,
     });
-    const summary = et.sheet("进度检查结果");
-    expect(String(summary.peek("A2")?.value)).toContain(PRODUCT_SHEET_TAG);
-    expect(summary.peek("A3")?.value).toBe("序号");
-    expect(summary.peek("D4")).toMatchObject({ value: 45016, numberFormat: "yyyy-mm-dd" });
-    expect(summary.peek("K4")?.formula).toMatch(/^=HYPERLINK\("#'责任分解表'![A-Z]+\d+","[A-Z]+\d+"\)$/u);
-    expect(et.workbook.sheets[et.activeSheetIndex]?.name).toBe("进度检查结果");
+    const report = et.sheet(REPORT);
+    expect(report.peek("A1")?.value).toBe("关于2023年6月为民办实事项目进展情况的通报");
+    expect(String(report.peek("A2")?.value)).toContain(PRODUCT_SHEET_TAG);
+    const values = [...report.cells.values()].map((c) => String(c.value ?? ""));
+    expect(values.filter((v) => v.startsWith("第一季度："))).toHaveLength(10);
+    const link = [...report.cells.values()].find((c) => c.formula?.includes("拓展婴幼儿"));
+    expect(link?.formula).toMatch(/^=HYPERLINK\("#'责任分解表'![A-Z]+\d+","拓展婴幼儿照护服务普惠项目"\)$/u);
+    expect(report.pageSetup).toMatchObject({
+      Orientation: 2,
+      PaperSize: 9,
+      Zoom: false,
+      FitToPagesWide: 1,
+      FitToPagesTall: false,
+      CenterHeader: "关于2023年6月为民办实事项目进展情况的通报",
+      CenterFooter: "第 &P 页，共 &N 页",
+    });
+    const titleRow = Number(/^\$(\d+):\$\1$/u.exec(String(report.pageSetup.PrintTitleRows))?.[1]);
+    expect(report.peek(`A${titleRow}`)?.value).toBe("项目");
+    expect(report.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: 8 });
+    expect(et.workbook.sheets[et.activeSheetIndex]?.name).toBe(REPORT);
   });
 
-  it("never overwrites an existing summary unless asked", async () => {
+  it("never touches another month's 通报, and replaces this month's only when asked", async () => {
     const { et, port, result } = setup();
-    await port.writeSummarySheet(result, false);
-    expect(await port.writeSummarySheet(result, false)).toEqual({ ok: false, exists: true });
-    expect(et.workbook.sheets.filter((s) => s.name === "进度检查结果")).toHaveLength(1);
+    const may = et.addSheet("进度通报2023-05", {
+      sheet: "进度通报2023-05",
+      origin: { row: 0, col: 0 },
+      values: [["五月"]],
+    });
+    const before = may.userState();
+    await port.writeReportSheet(result, { groupBy: "department" }, false);
+    expect(await port.writeReportSheet(result, { groupBy: "department" }, false)).toEqual({
+      ok: false,
+      exists: true,
+    });
+    expect(await port.writeReportSheet(result, { groupBy: "leader" }, true)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(et.workbook.sheets.filter((s) => s.name === REPORT)).toHaveLength(1);
+    expect(et.sheet("进度通报2023-05").userState()).toBe(before);
   });
 });
 
@@ -49,7 +79,7 @@ describe("addCompletionColumns", () => {
   it("adds the quarter columns with a drop-down right of the table, and the next check reads them", async () => {
     const { et, sheet, ctx, port, result } = setup();
     const table = result.tables[0]!;
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
     const headerRow = table.headerRows[0]!;
     const firstCol = table.lastCol + 1;
     expect(sheet.cell(headerRow - 1, firstCol).value).toBe("第一季度完成情况");
@@ -69,7 +99,7 @@ describe("addCompletionColumns", () => {
     const table = result.tables[0]!;
     sheet.cell(table.lastRow - 2, table.lastCol + 2).formula = '=""';
     const before = sheet.userState();
-    const outcome = await port.addCompletionColumns(table);
+    const outcome = await port.addCompletionColumns(result);
     expect(outcome).toMatchObject({ ok: false, sheet: SHEET });
     expect(sheet.userState()).toBe(before);
   });
@@ -77,7 +107,7 @@ describe("addCompletionColumns", () => {
   it("refuses a protected sheet", async () => {
     const { sheet, port, result } = setup();
     sheet.protectContents = true;
-    expect(await port.addCompletionColumns(result.tables[0]!)).toMatchObject({
+    expect(await port.addCompletionColumns(result)).toMatchObject({
       ok: false,
       message: "工作表已保护，未作任何修改",
     });
@@ -88,7 +118,7 @@ describe("completion drop-downs", () => {
   it("go on project rows only, never on the header rows the notice repeats at page breaks", async () => {
     const { sheet, port, result } = setup();
     const table = result.tables[0]!;
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
     const col = table.lastCol + 1;
     const projectRows = new Set(table.projects.flatMap((p) => p.rows));
     const others = [...Array(table.lastRow - table.headerRows[0]!).keys()]

@@ -266,8 +266,8 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     columns,
     quarterColumns,
     units,
-    firstCol: Math.min(...edges),
-    lastCol: Math.max(...edges),
+    firstCol: edges.reduce((min, c) => Math.min(min, c)),
+    lastCol: edges.reduce((max, c) => Math.max(max, c)),
     diagnostics,
   };
 }
@@ -564,7 +564,7 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       });
     }
   }
-  diagnostics.push(...scan.diagnostics);
+  for (const d of scan.diagnostics) diagnostics.push(d);
 
   const units = { ...header.units };
   for (const role of ["totalInvestment", "annualInvestment"] as const) {

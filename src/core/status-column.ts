@@ -1,15 +1,15 @@
-import { cellAddress, columnLetter } from "../core/address";
-import type { Outcome } from "../core/port";
-import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
-import { DEFAULT_DUE_SOON_DAYS } from "../core/options";
-import { normalizeText } from "../core/text";
+import { cellAddress, columnLetter } from "./address";
+import { DEFAULT_DUE_SOON_DAYS } from "./options";
+import type { Outcome } from "./port";
+import type { CellValue, SheetGrid, SheetResult, TableResult } from "./types";
+import { normalizeText } from "./text";
 
 /**
  * Where 插入状态列 writes: for each table, the column right after it gets `进度状态（截至 2023-06-20）` in the
  * header row and `=DUTY.STATUS(<first column><row>,"2023-06-20")` in each project's first row. Pure: the
  * Office.js write is in src/excel/status-column.ts, which also refuses a cell holding a formula (the grid has
- * values only, and a formula showing "" looks empty there). Only empty cells are written, so nothing a user
- * typed is replaced.
+ * values only, and a formula showing "" looks empty there); the preview writes the same plan into its grid.
+ * Only empty cells are written, so nothing a user typed is replaced.
  *
  * The date is the check's own (the pane's 检查日期), written into each formula and stated in the header: a
  * column of `=DUTY.STATUS(A5)` would follow today and contradict the pane checked on another day, and a
