@@ -20,7 +20,11 @@ function table(overrides: Partial<TableResult> = {}): TableResult {
     firstCol: 0,
     lastCol: 9,
     quarterColumns: {},
-    projects: [project({ row: 4 }), project({ row: 5, rows: [5, 6] }), project({ row: 7 })],
+    projects: [
+      project({ row: 4, rows: [4] }),
+      project({ row: 5, rows: [5, 6] }),
+      project({ row: 7, rows: [7] }),
+    ],
     ...overrides,
   };
 }
@@ -33,7 +37,7 @@ describe("planCompletionColumns", () => {
       headerRows: [20, 21],
       lastCol: 5,
       quarterColumns: { 1: "G" },
-      projects: [project({ row: 22 }), project({ row: 23, rows: [23, 24] })],
+      projects: [project({ row: 22, rows: [22] }), project({ row: 23, rows: [23, 24] })],
     });
     const planned = planCompletionColumns(result([table(), second]));
     expect(planned).toEqual({
@@ -62,7 +66,11 @@ describe("planCompletionColumns", () => {
   it("gives the drop-downs to project rows only: a repeated header row between them splits the run", () => {
     const repeated = table({
       lastRow: 9,
-      projects: [project({ row: 4 }), project({ row: 5 }), project({ row: 7, rows: [7, 8] })],
+      projects: [
+        project({ row: 4, rows: [4] }),
+        project({ row: 5, rows: [5] }),
+        project({ row: 7, rows: [7, 8] }),
+      ],
     });
     const planned = planCompletionColumns(result([repeated]));
     expect(planned.ok && planned.value[0]?.dataRuns).toEqual([
