@@ -13,6 +13,9 @@ import type { CheckOptions } from "./options";
 import { splitPeople } from "./people";
 import { productSheetDiagnostic, readProductSheet } from "./product-sheet";
 import { parseScheduleCell } from "./schedule";
+import { columnMissing, progressFrame, projectReports, type ProgressFrame } from "./progress/frame";
+import { decideProgress, readCurrentReport } from "./progress/state";
+import { tableProgress } from "./progress/table";
 import { countStatuses, milestoneStatus, projectStatus, StatusClock } from "./status";
 import { findTablesWithDiagnostics } from "./table";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout } from "./table/layout";
@@ -20,6 +23,7 @@ import type {
   Diagnostic,
   Investment,
   Milestone,
+  ParsedMilestone,
   Project,
   Quarter,
   Role,
@@ -108,8 +112,13 @@ function missing(
   };
 }
 
-interface ProjectRead {
-  project: Project;
+/** A project read but not yet judged: everything but completion, statuses and progress. */
+interface ProjectDraft {
+  record: ProjectRecord;
+  project: Omit<Project, "status" | "milestones" | "doneQuarters" | "progress">;
+  schedules: Array<{ cell: RawCell; milestones: ParsedMilestone[] }>;
+  /** Schedule, money and missing-cell findings, in that order. */
+  diagnostics: Diagnostic[];
   total: AmountRead;
   annual: AmountRead;
 }
@@ -118,25 +127,19 @@ interface ProjectRead {
 interface TableContext {
   layout: TableLayout;
   options: CheckOptions;
-  clock: StatusClock;
   /** Year when neither the schedule nor the period names one: the title's, else the reference date's. */
   fallbackYear: number;
-  diagnostics: Diagnostic[];
 }
 
-function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
-  const { layout, options, clock, fallbackYear, diagnostics } = ctx;
+/** Reads a project's cells: schedule parses, money, people. Completion and status come later. */
+function draftProject(record: ProjectRecord, ctx: TableContext): ProjectDraft {
+  const { layout, options, fallbackYear } = ctx;
+  const diagnostics: Diagnostic[] = [];
   const period = text(record.cells.period);
   const defaultYear = options.year ?? periodYear(period) ?? fallbackYear;
-  const milestones: Milestone[] = [];
   let writtenYear: number | null = null;
   const scheduleCells = record.cells.schedule ?? [];
-  const { completion, diagnostics: completionDiagnostics } = readCompletion(
-    record.cells.progress ?? [],
-    record.quarterCells,
-  );
-  diagnostics.push(...completionDiagnostics);
-
+  const schedules: ProjectDraft["schedules"] = [];
   const scheduleDiagnostics: Diagnostic[] = [];
   for (const cell of scheduleCells) {
     const parse = parseScheduleCell(cell.value, cell.numberFormat, { defaultYear });
@@ -149,33 +152,16 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
         messageEn: `Cell ${cell.address}: ${d.messageEn}`,
       });
     }
-    for (const parsed of parse.milestones) {
-      const { status, daysLate } = milestoneStatus(parsed, completion, clock);
-      // Built field by field: object spread here was the single largest cost of a 5,000-project check.
-      milestones.push({
-        quarters: parsed.quarters,
-        months: parsed.months,
-        due: parsed.due,
-        before: parsed.before,
-        text: parsed.text,
-        marker: parsed.marker,
-        start: parsed.start,
-        cell: cell.address,
-        status,
-        daysLate,
-      });
-    }
+    schedules.push({ cell, milestones: parse.milestones });
   }
   // A continuation cell without dates is only a problem when the project as a whole has no milestone.
+  const anyMilestone = schedules.some((s) => s.milestones.length > 0);
   diagnostics.push(
-    ...(milestones.length > 0
+    ...(anyMilestone
       ? scheduleDiagnostics.filter((d) => d.code !== "schedule.unscheduled")
       : scheduleDiagnostics),
   );
-  const name = text(record.cells.name);
   const leaderText = text(record.cells.leader);
-  const nameCell = record.cells.name?.[0]?.address ?? null;
-  const index = text(record.cells.index);
   const total = readAmount(
     record.cells.totalInvestment,
     layout.units.totalInvestment,
@@ -195,11 +181,11 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
     if (check) diagnostics.push(check);
   }
 
-  const project: Project = {
+  const project: ProjectDraft["project"] = {
     row: record.rows[0] as number,
     rows: record.rows,
-    index,
-    name,
+    index: text(record.cells.index),
+    name: text(record.cells.name),
     leaders: splitPeople(leaderText),
     department: text(record.cells.department),
     person: text(record.cells.person),
@@ -209,18 +195,66 @@ function readProject(record: ProjectRecord, ctx: TableContext): ProjectRead {
     content: text(record.cells.content),
     scheduleText: text(scheduleCells),
     year: writtenYear ?? defaultYear,
-    status: projectStatus(milestones),
-    milestones,
     investment: investmentOf(total, annual),
-    doneQuarters: [...completion.doneQuarters].sort() as Quarter[],
-    progress: null,
     cells: {
       index: record.cells.index?.[0]?.address ?? null,
-      name: nameCell,
+      name: record.cells.name?.[0]?.address ?? null,
       schedule: scheduleCells.map((c) => c.address),
     },
   };
-  return { project, total, annual };
+  return { record, project, schedules, diagnostics, total, annual };
+}
+
+/**
+ * Judges a drafted project on the reference date: completion (the current report decides whether the
+ * whole project is done; a quarter any report calls done stays done), milestone and project status, and
+ * the monthly cycle's state when the table has progress columns.
+ */
+function judgeProject(
+  draft: ProjectDraft,
+  clock: StatusClock,
+  frame: ProgressFrame | null,
+  diagnostics: Diagnostic[],
+): Project {
+  const reads = frame ? projectReports(frame, draft.record.progress, draft.project.row) : null;
+  const current = reads?.current ?? null;
+  const reading = readCurrentReport(current);
+  const earlier = reads ? reads.reports.slice(0, -1).flatMap((r) => r.cells) : [];
+  const { completion, diagnostics: completionDiagnostics } = readCompletion(
+    current?.cells ?? [],
+    draft.record.quarterCells,
+    earlier,
+  );
+  if (reading?.done) completion.allDone = true;
+  diagnostics.push(...completionDiagnostics, ...draft.diagnostics);
+
+  const milestones: Milestone[] = [];
+  for (const { cell, milestones: parsed } of draft.schedules) {
+    for (const m of parsed) {
+      const { status, daysLate } = milestoneStatus(m, completion, clock);
+      // Built field by field: object spread here was the single largest cost of a 5,000-project check.
+      milestones.push({
+        quarters: m.quarters,
+        months: m.months,
+        due: m.due,
+        before: m.before,
+        text: m.text,
+        marker: m.marker,
+        start: m.start,
+        cell: cell.address,
+        status,
+        daysLate,
+      });
+    }
+  }
+  const status = projectStatus(milestones);
+  return {
+    ...draft.project,
+    status,
+    milestones,
+    doneQuarters: [...completion.doneQuarters].sort() as Quarter[],
+    progress: frame && reads ? decideProgress(frame, reads, reading, { status, milestones }) : null,
+  };
 }
 
 function mostCommon(values: number[]): number | null {
@@ -237,17 +271,28 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
   const ctx: TableContext = {
     layout,
     options,
-    clock: new StatusClock(options.asOf, options.dueSoonDays),
     fallbackYear: options.year ?? layout.titleYear ?? asOfYear,
-    diagnostics,
   };
-  const reads = layout.projects.map((record) => readProject(record, ctx));
-  const projects = reads.map((r) => r.project);
+  const drafts = layout.projects.map((record) => draftProject(record, ctx));
+  const year = options.year ?? layout.titleYear ?? mostCommon(drafts.map((d) => d.project.year)) ?? asOfYear;
+  const frame =
+    layout.progressColumns.length > 0
+      ? progressFrame(layout.progressColumns, {
+          asOf: options.asOf,
+          reportDay: options.reportDay,
+          behindTolerance: options.behindTolerance,
+          tableYear: year,
+        })
+      : null;
+  const clock = new StatusClock(options.asOf, options.dueSoonDays);
+  const projects = drafts.map((draft) => judgeProject(draft, clock, frame, diagnostics));
+  const missingColumn = frame ? columnMissing(frame) : null;
+  if (missingColumn) diagnostics.push(missingColumn);
   const hasMoney =
     layout.columns.totalInvestment !== undefined || layout.columns.annualInvestment !== undefined;
   const money = hasMoney
     ? computeTotals(
-        reads.map((r) => ({ row: r.project.row, total: r.total, annual: r.annual })),
+        drafts.map((d) => ({ row: d.project.row, total: d.total, annual: d.annual })),
         layout.totalRows,
         layout.units,
       )
@@ -267,11 +312,11 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
     columns,
     quarterColumns,
     title: layout.title,
-    year: options.year ?? layout.titleYear ?? mostCommon(projects.map((p) => p.year)) ?? asOfYear,
+    year,
     projects,
     counts: countStatuses(projects.map((p) => p.status)),
     totals: money ? money.totals : null,
-    progress: null,
+    progress: frame ? tableProgress(frame, projects) : null,
     warnings: diagnostics,
     firstRow: layout.firstRow,
     lastRow: layout.lastRow,

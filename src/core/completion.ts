@@ -92,12 +92,21 @@ export function readQuarterCell(value: CellValue): QuarterMark {
   return "unreadable";
 }
 
+/**
+ * What the sheet records as done. `progress` is the current report's cells: it decides whether the whole
+ * project is done, gives done quarters and has its unclear done words reported. `earlier` are the cells of
+ * earlier reports (older progress columns, PROGRESS.md §3): a quarter they call done stays done.
+ */
 export function readCompletion(
   progress: CompletionCell[],
   quarterCells: Partial<Record<Quarter, CompletionCell[]>>,
+  earlier: CompletionCell[] = [],
 ): { completion: Completion; diagnostics: Diagnostic[] } {
   const completion: Completion = { allDone: false, doneQuarters: new Set() };
   const diagnostics: Diagnostic[] = [];
+  for (const cell of earlier) {
+    for (const q of readProgressText(String(cell.value ?? "")).quarters) completion.doneQuarters.add(q);
+  }
   for (const cell of progress) {
     const reading = readProgressText(String(cell.value ?? ""));
     if (reading.allDone) completion.allDone = true;

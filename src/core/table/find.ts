@@ -5,6 +5,13 @@ import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
 import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
 import { gridWidth } from "../grid";
+import {
+  groupProgressColumns,
+  progressKind,
+  type HeaderParent,
+  type ProgressColumnSpec,
+  type ProgressHeaderCell,
+} from "../progress/columns";
 
 /**
  * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
@@ -123,6 +130,8 @@ interface Header {
   rows: number[];
   columns: Map<Role, number>;
   quarterColumns: Map<Quarter, number>;
+  /** Every progress column (grid columns), left to right; `columns` keeps the rightmost as `progress`. */
+  progressColumns: ProgressColumnSpec[];
   units: TableLayout["units"];
   firstCol: number;
   lastCol: number;
@@ -137,6 +146,44 @@ interface Candidate {
   score: number;
   /** Header text as written, for messages. */
   label: string;
+  /** A1 address of the header cell. */
+  address: string;
+  /** The parent over a child of a two-row header. */
+  parent: HeaderParent | null;
+  /** Its part in the monthly cycle (PROGRESS.md §1), once the row is known to be a header. */
+  progress: "progress" | "percent" | null;
+}
+
+/** Role → the candidate holding it: the best-scoring one, the rightmost for progress (the latest report). */
+function bestByRole(candidates: Candidate[]): Map<Role, Candidate> {
+  const best = new Map<Role, Candidate>();
+  for (const cand of candidates) {
+    if (cand.quarter || !cand.role) continue;
+    const held = best.get(cand.role);
+    if (!held || (cand.role === "progress" ? cand.col > held.col : cand.score > held.score))
+      best.set(cand.role, cand);
+  }
+  return best;
+}
+
+function isHeaderShape(best: Map<Role, Candidate>, matched: number, nonEmpty: number): boolean {
+  return best.size >= 3 && (best.has("name") || best.has("schedule")) && matched >= nonEmpty * 0.4;
+}
+
+/**
+ * The monthly cycle's reading of a header's cells: progress columns (the parent deciding under a two-row
+ * header) take the progress role even when their words look like a plan (`在建形象进度`), percent
+ * sub-columns (`进度(%)`) take no role.
+ */
+function applyProgressKinds(candidates: Candidate[]): void {
+  for (const cand of candidates) {
+    if (cand.quarter) continue;
+    if (cand.role !== null && cand.role !== "progress" && cand.role !== "schedule") continue;
+    cand.progress = progressKind(cand.label, cand.parent?.text ?? null);
+    if (cand.progress === "progress") cand.role = "progress";
+    else if (cand.progress === "percent") cand.role = null;
+    else if (cand.role === "progress") cand.role = null;
+  }
 }
 
 /** Column spans of parent cells in row r that stand over child cells in row r + 1. */
@@ -182,6 +229,7 @@ function readHeader(sheet: Sheet, r: number): Header | null {
   const candidates: Candidate[] = [];
   let nonEmpty = top.length;
   let matched = 0;
+  const headerRow = childRow ? r + 1 : r;
   for (let c = 0; c < sheet.colCount; c += 1) {
     const span = inSpan(c);
     if (span) {
@@ -198,13 +246,23 @@ function readHeader(sheet: Sheet, r: number): Header | null {
         unit: own.unit ?? parent.unit,
         score: own.score,
         label: child,
+        address: sheet.address(r + 1, c),
+        parent: { col: span[0], text: sheet.display(r, span[0]), address: sheet.address(r, span[0]) },
+        progress: null,
       });
       if (own.role || quarter) matched += 1;
     } else {
       const text = sheet.display(r, c);
       if (text === "") continue;
       const match = sheet.match(r, c);
-      candidates.push({ col: c, ...match, label: text });
+      candidates.push({
+        col: c,
+        ...match,
+        label: text,
+        address: sheet.address(r, c),
+        parent: null,
+        progress: null,
+      });
       if (match.role || match.quarter) matched += 1;
     }
   }
@@ -212,29 +270,32 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     // Parents themselves were counted in `top`; matched parents (`完成情况` over quarters) count as named.
     for (const [from] of spans) if (sheet.match(r, from).role) matched += 1;
   }
+  // Data rows fail here cheaply; only a header row pays for reading the monthly cycle's columns.
+  if (!isHeaderShape(bestByRole(candidates), matched, nonEmpty)) return null;
+  applyProgressKinds(candidates);
+  const percents = candidates.filter((c) => c.progress === "percent").length;
+  const best = bestByRole(candidates);
+  if (!isHeaderShape(best, matched + percents, nonEmpty)) return null;
 
   const columns = new Map<Role, number>();
-  const best = new Map<Role, Candidate>();
   const quarterColumns = new Map<Quarter, number>();
   const diagnostics: Diagnostic[] = [];
   for (const cand of candidates) {
-    if (cand.quarter) {
-      if (!quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
-      continue;
-    }
-    if (!cand.role) continue;
-    const held = best.get(cand.role);
-    if (!held || cand.score > held.score) best.set(cand.role, cand);
+    if (cand.quarter && !quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
   }
   for (const [role, cand] of best) columns.set(role, cand.col);
-  const roles = new Set(columns.keys());
-  if (roles.size < 3 || !(roles.has("name") || roles.has("schedule")) || matched < nonEmpty * 0.4)
-    return null;
+  const progressColumns = groupProgressColumns(
+    candidates.flatMap((c): ProgressHeaderCell[] =>
+      c.progress
+        ? [{ col: c.col, kind: c.progress, text: c.label, address: c.address, parent: c.parent }]
+        : [],
+    ),
+  );
 
-  const headerRow = childRow ? r + 1 : r;
   for (const cand of candidates) {
     const chosen = cand.role ? best.get(cand.role) : undefined;
-    if (!cand.role || !chosen || chosen === cand) continue;
+    // Every progress column is read (PROGRESS.md §1): a second one is no duplicate.
+    if (!cand.role || !chosen || chosen === cand || cand.role === "progress") continue;
     const label = ROLE_LABEL[cand.role];
     const kept = columnLetter(sheet.grid.origin.col + chosen.col);
     diagnostics.push({
@@ -265,6 +326,7 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     rows: twoRows ? [r, r + 1] : [r],
     columns,
     quarterColumns,
+    progressColumns,
     units,
     firstCol: Math.min(...edges),
     lastCol: Math.max(...edges),
@@ -500,7 +562,15 @@ function headerAhead(sheet: Sheet, r: number): Header | null {
 
 /** The unnamed column whose cells hold the most quarter, month and date expressions. */
 function guessSchedule(sheet: Sheet, header: Header, projects: ProjectRows[]): number | null {
-  const taken = new Set([...header.columns.values(), ...header.quarterColumns.values()]);
+  // Progress columns hold past events with dates (`3月10日已开工`): never the plan.
+  const taken = new Set([
+    ...header.columns.values(),
+    ...header.quarterColumns.values(),
+    ...header.progressColumns.flatMap((p) => [
+      ...p.textCols,
+      ...(p.percentCol === null ? [] : [p.percentCol]),
+    ]),
+  ]);
   let best: { col: number; count: number } | null = null;
   for (let c = header.firstCol; c <= header.lastCol; c += 1) {
     if (taken.has(c)) continue;
@@ -582,7 +652,17 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       const found = cellsOf(sheet, p.rows, col, true);
       if (found.length > 0) quarterCells[quarter] = found;
     }
-    return { rows: p.rows.map((r) => sheet.sheetRow(r)), category: p.category, cells, quarterCells };
+    const progress = header.progressColumns.map((column) => ({
+      text: column.textCols.flatMap((col) => cellsOf(sheet, p.rows, col, true)),
+      percent: column.percentCol === null ? [] : cellsOf(sheet, p.rows, column.percentCol, true),
+    }));
+    return {
+      rows: p.rows.map((r) => sheet.sheetRow(r)),
+      category: p.category,
+      cells,
+      quarterCells,
+      progress,
+    };
   });
   const totalRows: TotalRowRecord[] = scan.totals.map(({ row, label }) => {
     const cells: TotalRowRecord["cells"] = {};
@@ -598,6 +678,11 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
     columns: absolute(columns) as TableLayout["columns"],
     units,
     quarterColumns: absolute(header.quarterColumns) as TableLayout["quarterColumns"],
+    progressColumns: header.progressColumns.map((column) => ({
+      ...column,
+      textCols: column.textCols.map((c) => c + originCol),
+      percentCol: column.percentCol === null ? null : column.percentCol + originCol,
+    })),
     title: title.title,
     titleYear: title.titleYear,
     firstRow: sheet.sheetRow(header.rows[0] as number),
