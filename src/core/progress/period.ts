@@ -50,7 +50,7 @@ function months(unit: PeriodUnit, first: number | null, last: number | null, day
     : null;
 }
 
-/** Tried in order; the first rule that matches anywhere in the header decides. */
+/** Tried in order; the first rule that matches anywhere in the header decides (`10-3月` names no period). */
 const RULES: Rule[] = [
   {
     // `1-10月`, `1—10月`, `1至10月`, `1月-10月`, `1月份至10月份`
@@ -113,7 +113,7 @@ export function parseHeaderPeriod(header: string): HeaderPeriod | null {
     const match = rule.pattern.exec(text);
     if (!match) continue;
     const read = rule.read(match);
-    if (!read) continue;
+    if (!read) return null;
     const year = match[1] !== undefined && /^20\d{2}$/u.test(match[1]) ? Number(match[1]) : null;
     return { ...read, year, marker: match[0], start: match.index };
   }
