@@ -1,3 +1,4 @@
+import type { Changes } from "./since";
 import type { SheetResult, TableResult } from "./types";
 
 /**
@@ -8,15 +9,44 @@ export interface CheckRequest {
   /** Reference date, YYYY-MM-DD. */
   asOf: string;
   dueSoonDays?: number;
+  /** Day of the month each progress report is due (1–28, default 22; PROGRESS.md §2). */
+  reportDay?: number;
+  /** Points below 序时进度 that still count as on schedule (default 10; PROGRESS.md §4). */
+  behindTolerance?: number;
 }
 
 /** A failure may name the cell it is about, and the sheet that cell is on (for the pane's link). */
 export type Outcome<T = void> =
   { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string; sheet?: string };
 
+/**
+ * A check of the active sheet, as the ports answer it: the core's result, and what changed since the
+ * previous check of this sheet kept in the workbook (PROGRESS.md §7).
+ *
+ * The contract of `since`:
+ * - Every check stores a compact snapshot of its result in the workbook (`src/core/since`: the Excel
+ *   port in the document's add-in settings, read in the check's read sync and written in its write
+ *   sync; the preview in memory). Never in users' cells.
+ * - `since` compares this check with the latest stored check of an EARLIER reference date (a second
+ *   check on the same day compares with the same earlier one); absent when there is none.
+ */
+export interface CheckedSheet extends SheetResult {
+  since?: Changes;
+}
+
+/** 添加本月进展列's answer: the header written and where. */
+export interface AddedProgressColumn {
+  sheet: string;
+  /** A1 address of the new header cell. */
+  cell: string;
+  header: string;
+  /** The month it is for, `YYYY-MM`. */
+  period: string;
+}
+
 export interface WorkbookPort {
-  /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */
-  checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>>;
+  /** Reads the active sheet in one round trip, checks it, writes its marks (and snapshot) in one more. */
+  checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>>;
   /** Removes every mark the add-in made, restoring the sheet exactly. */
   clearMarks(): Promise<Outcome>;
   /** Selects a cell so the user sees it. */
@@ -27,4 +57,10 @@ export interface WorkbookPort {
   addCompletionColumns(table: TableResult): Promise<Outcome>;
   /** 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty cells. */
   insertStatusColumn(): Promise<Outcome>;
+  /**
+   * 添加本月进展列: the next month's progress column right of the table (`planProgressColumn`), only into
+   * empty cells: the header cell and formats (width like the last progress column, wrapped text); never a
+   * value in a data cell. Refused on a protected sheet, or when the cells are occupied.
+   */
+  addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>>;
 }

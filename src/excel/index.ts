@@ -2,7 +2,8 @@ import { cellAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { CheckedSheet, CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import { diffSnapshots, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { SheetResult, TableResult } from "../core/types";
 import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
 import { PROTECTED, describeError, failure } from "./errors";
@@ -16,6 +17,8 @@ import {
 } from "./marks";
 import { parseRangeAddress, readSheet } from "./read";
 import { SUMMARY_SHEET, queueSummaryWrite } from "./summary";
+import { addProgressColumn } from "./progress-column";
+import { queueSnapshotRead, queueSnapshotWrite } from "./snapshots";
 import { insertStatusColumn } from "./status-column";
 
 export { readSheetGrid } from "./read";
@@ -63,6 +66,7 @@ interface CheckRead {
   isProtected: boolean;
   oldRules: Excel.ConditionalFormat[];
   record: MarkRecord;
+  snapshots: SnapshotStore;
 }
 
 export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
@@ -70,20 +74,35 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
   const today = options.today ?? (() => new Date());
 
   /**
-   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules and the record;
-   * (2) the write — old rules deleted, new ones added, record updated, all in one batch.
+   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules, the record and
+   * the snapshots of earlier checks; (2) the write — old rules deleted, new ones added, record and
+   * snapshots updated, all in one batch.
    */
-  async function checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
-    const resolved = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays }, today());
+  async function checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>> {
+    const resolved = resolveOptions(
+      {
+        asOf: request.asOf,
+        dueSoonDays: request.dueSoonDays,
+        reportDay: request.reportDay,
+        behindTolerance: request.behindTolerance,
+      },
+      today(),
+    );
     if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
     return guarded(() =>
-      run(async (context): Promise<Outcome<SheetResult>> => {
+      run(async (context): Promise<Outcome<CheckedSheet>> => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         const read = await readSheet<CheckRead>(context, sheet, () => {
           sheet.protection.load("protected");
           const scan = queueMarkScan(sheet);
           const record = queueRecordRead(context);
-          return () => ({ isProtected: sheet.protection.protected, oldRules: scan(), record: record() });
+          const snapshots = queueSnapshotRead(context);
+          return () => ({
+            isProtected: sheet.protection.protected,
+            oldRules: scan(),
+            record: record(),
+            snapshots: snapshots(),
+          });
         });
         if (read.extra.isProtected) return PROTECTED;
         const result = checkSheet(read.grid, resolved.options);
@@ -101,6 +120,9 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             : failure("未找到责任分解表", "No breakdown table found");
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
+        const snapshot = snapshotOf(result);
+        const { base, store } = recordCheck(read.extra.snapshots, read.grid.sheet, snapshot);
+        queueSnapshotWrite(context, store);
         try {
           await context.sync();
         } catch (error) {
@@ -111,7 +133,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
           }
           return describeError(error);
         }
-        return { ok: true, value: result };
+        return { ok: true, value: base ? { ...result, since: diffSnapshots(base, snapshot) } : result };
       }),
     );
   }
@@ -255,5 +277,6 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     writeSummarySheet,
     addCompletionColumns,
     insertStatusColumn: () => insertStatusColumn(run, today),
+    addProgressColumn: (table, asOf) => guarded(() => addProgressColumn(run, table, asOf)),
   };
 }

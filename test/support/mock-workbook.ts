@@ -48,6 +48,8 @@ export interface ConditionalFormatState {
   type: string;
   formula: string | null;
   fill: string | null;
+  /** Border edges the rule draws ("EdgeTop" → style and colour); empty when it draws none. */
+  borders?: Record<string, { style: string; color: string }>;
   areas: Rect[];
 }
 
@@ -58,6 +60,8 @@ export interface SheetState {
   protected: boolean;
   conditionalFormats: ConditionalFormatState[];
   frozenRows: number;
+  /** Column widths in points by 0-based column; absent columns have Excel's default. */
+  columnWidths: Map<number, number>;
 }
 
 export interface SheetSpec {
@@ -70,6 +74,8 @@ export interface SheetSpec {
   formulas?: Record<string, { formula: string; value: CellValue }>;
   /** Conditional formats the user made (they must survive everything the add-in does). */
   userConditionalFormats?: Array<{ type: string; formula: string | null; fill: string; address: string }>;
+  /** Column widths in points by column letter: { "G": 120 }. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface WorkbookOptions {
@@ -391,6 +397,8 @@ export class MockContext {
         }),
       );
     };
+    // A range's format reads as its top-left cell's (what Excel answers for a uniform range).
+    const first = state?.cells.get(key(area.row, area.col))?.format ?? {};
     const raw = this.mock({
       address: isNull ? "" : `${quoteSheet(sheetName)}!${rectAddress(area)}`,
       rowCount: area.rowCount,
@@ -400,7 +408,11 @@ export class MockContext {
       formulas: table((c) => c.formula ?? c.value),
       format: {
         fill: { color: "" },
-        font: { bold: false, color: "" },
+        font: { bold: first["font.bold"] ?? false, color: "" },
+        columnWidth: state?.columnWidths.get(area.col) ?? DEFAULT_COLUMN_WIDTH,
+        horizontalAlignment: first["horizontalAlignment"] ?? "General",
+        verticalAlignment: first["verticalAlignment"] ?? "Bottom",
+        wrapText: first["wrapText"] ?? false,
         autofitColumns: () => this.queue(`autofit ${sheetName}!${rectAddress(area)}`, () => undefined),
       },
       // Excel reports "Inconsistent" when only some cells of a range carry validation.
@@ -465,8 +477,18 @@ export class MockContext {
         return collection.items;
       },
       add: (type: string) => {
+        const edges: Record<string, { style: string; color: string }> = {};
         const format = new OfficeMockObject({
-          custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
+          custom: {
+            rule: { formula: "" },
+            format: {
+              fill: { color: "" },
+              font: { color: "" },
+              borders: {
+                getItem: (edge: string) => (edges[edge] ??= { style: "", color: "" }),
+              },
+            },
+          },
         });
         this.write(
           sheetName,
@@ -477,6 +499,7 @@ export class MockContext {
               type,
               formula: format.custom.rule.formula as string | null,
               fill: format.custom.format.fill.color as string | null,
+              borders: { ...edges },
               areas: rects,
             });
           },
@@ -538,6 +561,12 @@ export class MockContext {
       );
     } else if (path[0] === "format") {
       const name = path.slice(1).join(".");
+      if (name === "columnWidth") {
+        this.write(sheetName, `column width ${where}`, (sheet) => {
+          for (let c = area.col; c < area.col + area.colCount; c++) sheet.columnWidths.set(c, Number(value));
+        });
+        return;
+      }
       this.write(
         sheetName,
         `format ${name} ${where}`,
@@ -556,8 +585,19 @@ function validationType(sheet: SheetState | undefined, area: Rect, cells: number
   return rules.every((v) => v !== null) ? "List" : "Inconsistent";
 }
 
+/** Excel's default column width in points (8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
 function emptySheet(name: string): SheetState {
-  return { name, cells: new Map(), merges: [], protected: false, conditionalFormats: [], frozenRows: 0 };
+  return {
+    name,
+    cells: new Map(),
+    merges: [],
+    protected: false,
+    conditionalFormats: [],
+    frozenRows: 0,
+    columnWidths: new Map(),
+  };
 }
 
 export class MockWorkbook {
@@ -627,6 +667,8 @@ export class MockWorkbook {
       cell.value = value;
       sheet.cells.set(key(at.row, at.col), cell);
     }
+    for (const [letter, width] of Object.entries(spec.columnWidths ?? {}))
+      sheet.columnWidths.set(parseRect(`${letter}1`).col, width);
     for (const cf of spec.userConditionalFormats ?? []) {
       sheet.conditionalFormats.push({
         id: this.nextId++,

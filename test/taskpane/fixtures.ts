@@ -1,4 +1,4 @@
-import type { CheckRequest, Outcome, WorkbookPort } from "../../src/core/port";
+import type { AddedProgressColumn, CheckRequest, Outcome, WorkbookPort } from "../../src/core/port";
 import type { Milestone, Project, SheetResult, TableResult } from "../../src/core/types";
 
 export function milestone(overrides: Partial<Milestone>): Milestone {
@@ -232,5 +232,10 @@ export class RecordingPort implements WorkbookPort {
   insertStatusColumn(): Promise<Outcome> {
     this.statusColumns += 1;
     return this.statusColumnAnswer();
+  }
+  progressColumns: Array<[TableResult, string]> = [];
+  async addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {
+    this.progressColumns.push([table, asOf]);
+    return { ok: true, value: { sheet: table.sheet, cell: "K3", header: "7月进展情况", period: "2023-07" } };
   }
 }

@@ -127,7 +127,7 @@ export function decideProgress(
     });
   }
   return state("onSchedule", report, reading, cell, {
-    zh: `已报送${period.zh}进展`,
+    zh: `已报送${/^\d/u.test(period.zh) ? " " : ""}${period.zh}进展`,
     en: `Reported for ${period.en}`,
   });
 }

@@ -1,3 +1,4 @@
+import { columnLetter } from "../address";
 import type { Project, ProgressCounts, ProgressState, TableProgress } from "../types";
 import { columnLetterOf, type ProgressFrame } from "./frame";
 
@@ -24,6 +25,9 @@ export function tableProgress(frame: ProgressFrame, projects: Project[]): TableP
     columns: frame.columns.map((column, i) => ({
       column: columnLetterOf(column),
       period: frame.periods[i] ?? null,
+      header: column.label,
+      headerCell: column.headerCell,
+      percentColumn: column.percentCol === null ? null : columnLetter(column.percentCol),
     })),
     counts: countProgress(projects.flatMap((p) => (p.progress ? [p.progress.state] : []))),
   };

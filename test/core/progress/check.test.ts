@@ -54,9 +54,9 @@ describe("the table's progress (PROGRESS.md §6)", () => {
       expectedPeriod: "2023-06",
       expectedPercent: 48.5,
       columns: [
-        { column: "G", period: "2023-04" },
-        { column: "H", period: "2023-05" },
-        { column: "I", period: "2023-06" },
+        { column: "G", period: "2023-04", header: "4月进展情况", headerCell: "G2", percentColumn: null },
+        { column: "H", period: "2023-05", header: "5月进展情况", headerCell: "H2", percentColumn: null },
+        { column: "I", period: "2023-06", header: "6月进展情况", headerCell: "I2", percentColumn: null },
       ],
       counts: { done: 0, notReported: 0, notStarted: 0, behind: 0, onSchedule: 1 },
     });
@@ -178,7 +178,7 @@ describe("a project's state, the first that holds (PROGRESS.md §5)", () => {
   it("onSchedule: otherwise, saying what the report said", () => {
     const t = table([MONTHLY, row(1, LATER, "", "", "顺利推进"), row(2, LATER, "", "", "材料进场")]);
     expect(project(t, 1).progress?.reason).toBe("6 月进展写明“顺利推进”");
-    expect(project(t, 2).progress).toMatchObject({ state: "onSchedule", reason: "已报送6 月进展" });
+    expect(project(t, 2).progress).toMatchObject({ state: "onSchedule", reason: "已报送 6 月进展" });
   });
 });
 
@@ -238,9 +238,9 @@ describe("the report day (PROGRESS.md §2)", () => {
       row(1, LATER, "正常推进", ""),
       row(2, LATER, "", "进度滞后"),
     ]);
-    expect(t.progress?.columns).toEqual([
-      { column: "G", period: null },
-      { column: "H", period: null },
+    expect(t.progress?.columns.map((c) => [c.column, c.period])).toEqual([
+      ["G", null],
+      ["H", null],
     ]);
     expect(project(t, 1).progress).toMatchObject({ state: "notReported", cell: "H3" });
     expect(project(t, 2).progress).toMatchObject({
@@ -283,7 +283,9 @@ describe("headers (PROGRESS.md §1)", () => {
     expect(t.headerRows).toEqual([2, 3]);
     // 在建形象进度 is progress under its parent, not the plan.
     expect(t.columns.schedule).toBe("C");
-    expect(t.progress?.columns).toEqual([{ column: "G", period: "2023-06" }]);
+    expect(t.progress?.columns).toEqual([
+      { column: "G", period: "2023-06", header: "6月进展情况", headerCell: "G2", percentColumn: "I" },
+    ]);
     expect(project(t, 1).progress).toMatchObject({
       state: "behind",
       text: "已完成立项\n主体施工",
@@ -305,8 +307,8 @@ describe("headers (PROGRESS.md §1)", () => {
       { merges: [{ row: 1, col: 6, rowCount: 1, colCount: 4 }] },
     );
     expect(t.progress?.columns).toEqual([
-      { column: "G", period: "2023-05" },
-      { column: "I", period: "2023-06" },
+      { column: "G", period: "2023-05", header: "1-5月", headerCell: "G3", percentColumn: "H" },
+      { column: "I", period: "2023-06", header: "1-6月", headerCell: "I3", percentColumn: "J" },
     ]);
     expect(project(t, 1).progress).toMatchObject({ state: "onSchedule", percent: 55, cell: "I4" });
   });
