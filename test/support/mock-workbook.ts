@@ -722,7 +722,7 @@ export class MockWorkbook {
     const sheet = this.sheet(name);
     if (!sheet) return "";
     const entries = [...sheet.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify({ cells: entries, merges: sheet.merges });
+    return JSON.stringify({ cells: entries, merges: sheet.merges, columnWidths: [...sheet.columnWidths] });
   }
 
   /** Each cell covered by a conditional format, with the formula and fill of the top rule over it. */
