@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { resolveOptions } from "../core/options";
 import { parseArgs, USAGE } from "./args";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
+import { diffSnapshots, snapshotOf, type Changes } from "../core/since";
 import { reportJson } from "./json";
+import { earlierSnapshot, readEarlier, type EarlierReport } from "./since";
 import { copyPath, writeMarkedCopy } from "./marked-copy";
 import { fileReport, paint, summaryLine } from "./report";
 
@@ -53,8 +55,8 @@ function failureLine(outcome: FileOutcome): string {
 }
 
 /**
- * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--sheet NAME] [--json] [--out DIR]
- * [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
+ * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--report-day N] [--behind-tolerance N]
+ * [--since EARLIER.json] [--sheet NAME] [--json] [--out DIR] [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
  * (the other files are still checked), 1 with --fail-on-overdue when something is overdue, else 0.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -72,12 +74,30 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout(`duty-check ${version()}\n`);
     return EXIT_OK;
   }
-  const resolved = resolveOptions({ asOf: flags.asOf, dueSoonDays: flags.dueSoonDays }, io.today);
+  const resolved = resolveOptions(
+    {
+      asOf: flags.asOf,
+      dueSoonDays: flags.dueSoonDays,
+      reportDay: flags.reportDay,
+      behindTolerance: flags.behindTolerance,
+    },
+    io.today,
+  );
   if (!resolved.ok) {
     io.stderr(`duty-check：${resolved.message}\n`);
     return EXIT_ERROR;
   }
   const options = resolved.options;
+  let earlier: EarlierReport | null = null;
+  if (flags.since !== undefined) {
+    const read = await readEarlier(flags.since);
+    if (!read.ok) {
+      io.stderr(`duty-check：${read.message}\n`);
+      return EXIT_ERROR;
+    }
+    earlier = read.report;
+  }
+  const since = new Map<FileOutcome, Changes | null>();
   const p = paint(io.colour && !flags.json);
 
   const outcomes: FileOutcome[] = [];
@@ -92,7 +112,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(failureLine(outcome));
       continue;
     }
-    if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
+    const base = earlier ? earlierSnapshot(earlier, file, flags.files.length) : null;
+    const changes = base ? diffSnapshots(base, snapshotOf(outcome.sheets, options.asOf)) : null;
+    since.set(outcomes[outcomes.length - 1] as FileOutcome, changes);
+    const sinceShown = earlier ? (changes ?? { missing: earlier.asOf }) : undefined;
+    if (!flags.json)
+      io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p, sinceShown)}\n\n`);
     if (flags.out) {
       const target = copyPath(file, flags.out, taken);
       try {
@@ -106,8 +131,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }
     }
   }
-  if (flags.json)
-    io.stdout(`${JSON.stringify(reportJson(options.asOf, options.dueSoonDays, outcomes), null, 2)}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify(reportJson(options, outcomes, since), null, 2)}\n`);
   else if (outcomes.length > 1) io.stdout(`${summaryLine(outcomes, p)}\n`);
 
   if (failed) return EXIT_ERROR;

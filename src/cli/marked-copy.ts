@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import type ExcelJS from "exceljs";
 import { periodLabel } from "../core/labels";
-import { MARK_FILL, planMarks, STATUS_MARK, type MarkKind } from "../core/marks";
+import { MARK_FILL, MARK_OUTLINE, planMarks, STATUS_MARK, type MarkKind } from "../core/marks";
 import { isoToSerial } from "../core/schedule";
 import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
 import type { SheetResult } from "../core/types";
@@ -21,6 +21,21 @@ function solid(hex: string): ExcelJS.Fill {
  */
 function fill(cell: ExcelJS.Cell, kind: MarkKind): void {
   cell.style = { ...cell.style, fill: solid(MARK_FILL[kind]) };
+}
+
+/** ExcelJS's line styles for the core's outlines (the monthly cycle's marks are not told apart by hue alone). */
+const OUTLINE_STYLE = { dashed: "dashed", solid: "medium" } as const;
+
+/** A mark: its fill, and the outline of 未报送 / 滞后 on all four edges. */
+function mark(cell: ExcelJS.Cell, kind: MarkKind): void {
+  fill(cell, kind);
+  const outline = MARK_OUTLINE[kind];
+  if (!outline) return;
+  const edge: Partial<ExcelJS.Border> = {
+    style: OUTLINE_STYLE[outline.style],
+    color: { argb: `FF${outline.color.replace("#", "").toUpperCase()}` },
+  };
+  cell.style = { ...cell.style, border: { top: edge, left: edge, bottom: edge, right: edge } };
 }
 
 function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
@@ -142,7 +157,7 @@ export async function writeMarkedCopy(outcome: FileOutcome, target: string, asOf
   for (const result of outcome.sheets) {
     const sheet = workbook.getWorksheet(result.sheet);
     if (!sheet) continue;
-    for (const mark of planMarks(result)) fill(sheet.getCell(mark.address), mark.kind);
+    for (const planned of planMarks(result)) mark(sheet.getCell(planned.address), planned.kind);
   }
   addSummarySheet(workbook, outcome.sheets, asOf);
   await mkdir(dirname(target), { recursive: true });

@@ -1,9 +1,13 @@
 import { basename } from "node:path";
+import { format, parseISO } from "date-fns";
 import { groupAlerts, type AlertGroup } from "../core/alerts";
 import { periodLabel } from "../core/labels";
 import { formatWanNumber } from "../core/money";
+import { monthLabel } from "../core/progress/period";
+import { PROGRESS_STATES, PROGRESS_STATE_LABEL } from "../core/progress/table";
+import { hasChanges, type Changes, type ProjectRef } from "../core/since";
 import { MILESTONE_STATUS_LABEL, sumCounts } from "../core/status";
-import type { Milestone, StatusCounts, TableResult } from "../core/types";
+import type { Milestone, Project, ProgressState, StatusCounts, TableResult } from "../core/types";
 import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
 
 /** ANSI styling; every function is the identity when colour is off. */
@@ -116,6 +120,67 @@ function totalsLines(table: TableResult, p: Paint): string[] {
   return lines;
 }
 
+const LISTED_STATES: ProgressState[] = ["notReported", "notStarted", "behind"];
+
+function progressTone(state: ProgressState, p: Paint): (text: string) => string {
+  if (state === "behind") return p.red;
+  if (state === "notReported" || state === "notStarted") return p.yellow;
+  return state === "done" ? p.green : (text) => text;
+}
+
+/** `实施“四帮四扶”工程 · 丁劲松 · 社会事务办 · 信息员 高平林 · 6 月进展未填写 · M6`. */
+function progressLine(project: Project): string {
+  const progress = project.progress;
+  const people = [
+    project.leaders.join("、") || "（未填写责任领导）",
+    project.department ?? "（未填写责任科室）",
+    project.person ? `信息员 ${project.person}` : "（未填写信息员）",
+  ];
+  const where = progress?.cell ?? project.cells.name ?? `第 ${project.row} 行`;
+  return [project.name ?? `第 ${project.row} 行项目`, ...people, progress?.reason ?? "", where].join(" · ");
+}
+
+/** 月度进展 (PROGRESS.md): 序时进度, counts by state, then who has not reported, not started or is behind. */
+function progressLines(table: TableResult, asOf: string, p: Paint): string[] {
+  const progress = table.progress;
+  if (!progress) return [];
+  const month = monthLabel(progress.expectedPeriod, table.year).zh;
+  const day = format(parseISO(asOf), "M 月 d 日");
+  const lines = [
+    `  ${p.bold("月度进展")}：应报送 ${month}进展（每月 ${progress.reportDay} 日前报送）· ` +
+      `序时进度 ${progress.expectedPercent}%（截至 ${day}）`,
+    `    ${PROGRESS_STATES.map((s) => progressTone(s, p)(`${PROGRESS_STATE_LABEL[s].zh} ${progress.counts[s]}`)).join(" · ")}`,
+  ];
+  for (const state of LISTED_STATES) {
+    const projects = table.projects.filter((pr) => pr.progress?.state === state);
+    if (projects.length === 0) continue;
+    lines.push(`  ${progressTone(state, p)(`${PROGRESS_STATE_LABEL[state].zh}（${projects.length}）`)}`);
+    for (const project of projects) lines.push(`    ${progressLine(project)}`);
+  }
+  return lines;
+}
+
+function refName(ref: ProjectRef): string {
+  return ref.name ?? `第 ${ref.row} 行项目`;
+}
+
+/** 与上次检查相比 (PROGRESS.md §7). */
+export function sinceLines(changes: Changes, p: Paint): string[] {
+  const lines = [`  ${p.bold(`与上次检查（${changes.since}）相比`)}`];
+  if (!hasChanges(changes)) return [...lines, "    没有变化"];
+  for (const m of changes.newlyOverdue)
+    lines.push(`    ${p.red("[新逾期]")} ${refName(m)} · ${m.period} · 截止 ${m.due} · ${m.cell}`);
+  for (const r of changes.newlyDone) lines.push(`    ${p.green("[新完成]")} ${refName(r)} · 第 ${r.row} 行`);
+  for (const c of changes.progressChanged) {
+    const from = c.from ? PROGRESS_STATE_LABEL[c.from].zh : "无进展列";
+    const to = c.to ? PROGRESS_STATE_LABEL[c.to].zh : "无进展列";
+    lines.push(`    [进展] ${refName(c)}：${from} → ${c.to ? progressTone(c.to, p)(to) : to}`);
+  }
+  for (const r of changes.added) lines.push(`    [新增] ${refName(r)} · 第 ${r.row} 行`);
+  for (const r of changes.removed) lines.push(`    [移除] ${refName(r)}（上次在第 ${r.row} 行）`);
+  return lines;
+}
+
 function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Paint): string[] {
   const lines = [
     `  工作表“${table.sheet}” · 表头第 ${table.headerRows.join("、")} 行 · ${table.year} 年` +
@@ -135,6 +200,7 @@ function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Pa
       lines.push(`    ${pr.name ?? `第 ${pr.row} 行项目`} · ${where}`);
     }
   }
+  lines.push(...progressLines(table, asOf, p));
   lines.push(...totalsLines(table, p));
   const notes = table.warnings.filter((d) => !d.code.startsWith("money."));
   if (notes.length > 0) {
@@ -145,8 +211,17 @@ function tableLines(table: TableResult, asOf: string, dueSoonDays: number, p: Pa
   return lines;
 }
 
-/** The readable report of one file. */
-export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: number, p: Paint): string {
+/**
+ * The readable report of one file. `since`: what changed since `--since`'s earlier check (its date when
+ * that check has no entry for this file); undefined without `--since`.
+ */
+export function fileReport(
+  outcome: FileOutcome,
+  asOf: string,
+  dueSoonDays: number,
+  p: Paint,
+  since?: Changes | { missing: string },
+): string {
   const name = basename(outcome.file);
   const lines = [p.bold(`■ ${name}`) + (name === outcome.file ? "" : p.dim(`  ${outcome.file}`))];
   const tables = tablesOf(outcome);
@@ -154,6 +229,9 @@ export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: numb
     if (i > 0) lines.push("");
     lines.push(...tableLines(table, asOf, dueSoonDays, p));
   });
+  if (since && "missing" in since)
+    lines.push(`  ${p.bold(`与上次检查（${since.missing}）相比`)}：上次检查中没有这个文件，无从比较`);
+  else if (since) lines.push(...sinceLines(since, p));
   for (const w of fileWarnings(outcome)) lines.push(`  ${p.yellow("提示")} ${w.message}`);
   return lines.join("\n");
 }

@@ -10,6 +10,15 @@ export const PROGRESS_STATES: readonly ProgressState[] = [
   "onSchedule",
 ];
 
+/** Chinese words for the states (the CLI, DUTY.PROGRESS, the pane), English twins for an English Office. */
+export const PROGRESS_STATE_LABEL: Record<ProgressState, { zh: string; en: string }> = {
+  done: { zh: "已完成", en: "Done" },
+  notReported: { zh: "未报送", en: "Not reported" },
+  notStarted: { zh: "未启动", en: "Not started" },
+  behind: { zh: "滞后", en: "Behind" },
+  onSchedule: { zh: "按序时", en: "On schedule" },
+};
+
 export function countProgress(states: ProgressState[]): ProgressCounts {
   const counts: ProgressCounts = { done: 0, notReported: 0, notStarted: 0, behind: 0, onSchedule: 0 };
   for (const state of states) counts[state] += 1;
