@@ -12,7 +12,7 @@ import type { Configuration, WebpackPluginInstance } from "webpack";
 const ROOT = join(__dirname, "..", "..");
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
 
-const IDS = ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST"];
+const IDS = ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST", "PROGRESS"];
 
 interface Metadata {
   functions: IFunction[];
@@ -68,6 +68,7 @@ describe("functions.json", () => {
     expect(fn("OVERDUE").result).toEqual({ type: "number" });
     expect(fn("INVEST").result).toEqual({ type: "number" });
     expect(fn("MILESTONES").result).toEqual({ dimensionality: "matrix" });
+    expect(fn("PROGRESS").result).toEqual({ type: "string", dimensionality: "matrix" });
   });
 
   it("describes every function and parameter in Chinese with an English twin", () => {
