@@ -20,6 +20,20 @@ export interface HeaderParent {
  * of `本月进展情况` (`前期手续`, `在建形象进度`) are progress, children of `2022年工作计划` are plan (null).
  */
 export function progressKind(own: string, parent: string | null): "progress" | "percent" | null {
+  // Headers repeat at every page break: remember each pair's answer.
+  const key = `${parent ?? ""}\u0000${own}`;
+  const known = kinds.get(key);
+  if (known !== undefined) return known;
+  const kind = readKind(own, parent);
+  if (kinds.size >= MEMO_LIMIT) kinds.clear();
+  kinds.set(key, kind);
+  return kind;
+}
+
+const kinds = new Map<string, "progress" | "percent" | null>();
+const MEMO_LIMIT = 1024;
+
+function readKind(own: string, parent: string | null): "progress" | "percent" | null {
   const parentKind = parent === null ? null : classifyProgressHeader(parent);
   if (parentKind === "plan") return null;
   const ownKind = classifyProgressHeader(own);

@@ -101,26 +101,39 @@ function cellText(cell: RawCell): string {
   return cell.value === null ? "" : String(cell.value).trim();
 }
 
+const NO_CELLS: RawCell[] = [];
+
 function readReport(frame: ProgressFrame, column: number, cells: ProgressCells): Report | null {
-  const texts = cells.text.filter((c) => !isEmptyReport(c.value));
+  // Built with plain loops: this runs for every progress column of every project.
+  let all: RawCell[] = NO_CELLS;
+  for (const cell of cells.text) {
+    if (isEmptyReport(cell.value)) continue;
+    if (all === NO_CELLS) all = [];
+    all.push(cell);
+  }
   let columnPercent: number | null = null;
   let percentCell: RawCell | null = null;
-  const percentTexts: RawCell[] = [];
   for (const cell of cells.percent) {
     const read = readPercentCell(cell.value, cell.numberFormat);
     if (read === null) continue;
     percentCell ??= cell;
     if ("percent" in read) columnPercent ??= read.percent;
-    else percentTexts.push(cell);
+    else {
+      if (all === NO_CELLS) all = [];
+      all.push(cell);
+    }
   }
-  const all = [...texts, ...percentTexts];
   const first = all[0] ?? percentCell;
   if (!first) return null;
-  const text = all.map(cellText).filter((t) => t !== "");
+  let text = "";
+  for (const cell of all) {
+    const t = cellText(cell);
+    if (t !== "") text = text === "" ? t : `${text}\n${t}`;
+  }
   return {
     column,
     period: frame.periods[column] ?? null,
-    text: text.length > 0 ? text.join("\n") : null,
+    text: text === "" ? null : text,
     columnPercent,
     cell: first.address,
     cells: all,

@@ -106,8 +106,21 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Headers by text: a table repeats its header at every page break. */
+const periods = new Map<string, HeaderPeriod | null>();
+const PERIOD_MEMO_LIMIT = 1024;
+
 /** The period a header names, or null (`本月进展情况`, `进展情况`, `完成情况` name none). Expects any header text. */
 export function parseHeaderPeriod(header: string): HeaderPeriod | null {
+  const known = periods.get(header);
+  if (known !== undefined) return known;
+  const period = readPeriod(header);
+  if (periods.size >= PERIOD_MEMO_LIMIT) periods.clear();
+  periods.set(header, period);
+  return period;
+}
+
+function readPeriod(header: string): HeaderPeriod | null {
   const text = normalizeText(header);
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
@@ -155,11 +168,22 @@ export function shiftMonth(key: string, n: number): string {
   return format(addMonths(new Date(year, m - 1, 1), n), "yyyy-MM");
 }
 
+/** Labels by month and table year: every project's reason names one of a few months. */
+const labels = new Map<string, { zh: string; en: string }>();
+const LABEL_MEMO_LIMIT = 512;
+
 /** `6 月` in the table's year, `2022 年 12 月` otherwise; English `June` / `December 2022`. */
 export function monthLabel(key: string, tableYear: number): { zh: string; en: string } {
+  const memo = `${key}|${tableYear}`;
+  const known = labels.get(memo);
+  if (known) return known;
   const { year, month: m } = splitMonthKey(key);
   const date = new Date(year, m - 1, 1);
-  return year === tableYear
-    ? { zh: `${m} 月`, en: format(date, "MMMM") }
-    : { zh: `${year} 年 ${m} 月`, en: format(date, "MMMM yyyy") };
+  const label =
+    year === tableYear
+      ? { zh: `${m} 月`, en: format(date, "MMMM") }
+      : { zh: `${year} 年 ${m} 月`, en: format(date, "MMMM yyyy") };
+  if (labels.size >= LABEL_MEMO_LIMIT) labels.clear();
+  labels.set(memo, label);
+  return label;
 }

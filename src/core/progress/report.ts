@@ -7,12 +7,13 @@ import type { CellValue } from "../types";
  * and what its words say — done, not started, behind, on schedule — with negation (`未滞后` is not behind).
  */
 
-/** Blank, `/`, `—`, `-`, `无`: nothing reported. */
-const EMPTY_REPORT = /^(?:[/\\]|[-—–─―]+|无)?$/u;
+/** Blank, `/`, `—`, `-`, `无` (full-width too, white space around): nothing reported. */
+const EMPTY_REPORT =
+  /^[\s\u200b-\u200d\u2060\ufeff]*(?:[/\\／＼]|[-—–─―－]+|无)?[\s\u200b-\u200d\u2060\ufeff]*$/u;
 
 export function isEmptyReport(value: CellValue): boolean {
   if (value === null || typeof value === "boolean") return value === null;
-  return EMPTY_REPORT.test(normalizeText(String(value)));
+  return typeof value === "string" && EMPTY_REPORT.test(value);
 }
 
 /** `30%`, `30 ％`, `110%`: a number followed by a percent sign. */
@@ -31,7 +32,13 @@ function roundPercent(value: number): number {
  * `形象进度达30%`, `110%`, leaving out clauses about a part (`其中…`) or another rate (`同比增长15%`).
  */
 export function readPercentText(text: string): number | null {
-  const clauses = normalizeText(text).split(CLAUSE_BREAK);
+  return percentOf(normalizeText(text));
+}
+
+/** `readPercentText` on text already normalised. */
+function percentOf(normalised: string): number | null {
+  if (!normalised.includes("%")) return null;
+  const clauses = normalised.split(CLAUSE_BREAK);
   let best: number | null = null;
   for (const clause of clauses) {
     if (PART_OR_RATE.test(clause)) continue;
@@ -99,17 +106,21 @@ const WORDS: Record<ReportWord, string[]> = {
 /** A word right after one of these is negated: `未滞后`, `无滞后`, `无明显滞后`, `没有出现滞后`, `不存在滞后`. */
 const NEGATION = /(?:未|无|不|没|没有|并未|并无|非)(?:明显|出现|存在|发生|有)?(?:明显)?$/u;
 
-/** Where a word occurs un-negated in the text, or -1. */
-function affirmed(text: string, word: string): number {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!NEGATION.test(text.slice(Math.max(0, at - 5), at))) return at;
-  }
-  return -1;
-}
+/** Each list as one pattern, longest spellings first (one pass over a report per list). */
+const PATTERNS = Object.fromEntries(
+  (Object.keys(WORDS) as ReportWord[]).map((kind) => [
+    kind,
+    new RegExp([...WORDS[kind]].sort((a, b) => b.length - a.length).join("|"), "gu"),
+  ]),
+) as Record<ReportWord, RegExp>;
 
 /** The first un-negated word of a list in the text, or null. */
 function findWord(text: string, kind: ReportWord): string | null {
-  for (const word of WORDS[kind]) if (affirmed(text, word) >= 0) return word;
+  const pattern = PATTERNS[kind];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!NEGATION.test(text.slice(Math.max(0, match.index - 5), match.index))) return match[0];
+  }
   return null;
 }
 
@@ -123,11 +134,19 @@ export interface ReportReading {
   onSchedule: string | null;
 }
 
-/** What a report says. `percent` is the percent sub-column's value when there is one, else the text's. */
-export function readReport(text: string, columnPercent: number | null): ReportReading {
+/**
+ * What a report says. `percent` is the percent sub-column's value when there is one, else the text's.
+ * `doneStatement`: whether the text is a done statement, when the caller has read it already (completion).
+ */
+export function readReport(
+  text: string,
+  columnPercent: number | null,
+  doneStatement?: boolean,
+): ReportReading {
   const normalised = normalizeText(text);
-  const percent = columnPercent ?? readPercentText(normalised);
-  const done = (percent !== null && percent >= 100) || readProgressText(normalised).allDone;
+  const percent = columnPercent ?? percentOf(normalised);
+  const done =
+    (percent !== null && percent >= 100) || (doneStatement ?? readProgressText(normalised).allDone);
   return {
     done,
     percent,

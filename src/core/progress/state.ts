@@ -9,9 +9,9 @@ import { readReport, type ReportReading } from "./report";
  * notStarted, behind, onSchedule — with the cell that decided it and why, in Chinese and English.
  */
 
-/** What the current report says; null when the project has none. */
-export function readCurrentReport(current: Report | null): ReportReading | null {
-  return current ? readReport(current.text ?? "", current.columnPercent) : null;
+/** What the current report says (`doneStatement` as completion read its cells); null when there is none. */
+export function readCurrentReport(current: Report | null, doneStatement: boolean): ReportReading | null {
+  return current ? readReport(current.text ?? "", current.columnPercent, doneStatement) : null;
 }
 
 /** `30`, `48.5`: percents as people write them. */

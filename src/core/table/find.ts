@@ -87,7 +87,8 @@ class Sheet {
     let cols = this.filledRows.get(r);
     if (!cols) {
       cols = [];
-      for (let c = 0; c < this.colCount; c += 1) if (this.text(r, c) !== "") cols.push(c);
+      // Without normalising: long cells (content, schedule, progress reports) are rarely matched.
+      for (let c = 0; c < this.colCount; c += 1) if (this.hasText(r, c)) cols.push(c);
       this.filledRows.set(r, cols);
     }
     return from === 0 && to >= this.colCount - 1 ? cols : cols.filter((c) => c >= from && c <= to);
@@ -214,9 +215,10 @@ function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
 /** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
 function readHeader(sheet: Sheet, r: number): Header | null {
   const top = sheet.filled(r);
-  // A header has at least three short names and never starts with a number (a data row's index does).
+  // A header never starts with a number (a data row's index does): checked first, it spares normalising
+  // every cell of every data row. And it has at least three short names.
+  if (top.length === 0 || typeof sheet.value(r, top[0] as number) === "number") return null;
   if (top.filter((c) => headerSized(sheet.text(r, c))).length < 3) return null;
-  if (typeof sheet.value(r, top[0] as number) === "number") return null;
   let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
   const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
   const inSpan = (c: number) => spans.find(([from, to]) => c >= from && c <= to);
@@ -593,16 +595,24 @@ function headerLabel(sheet: Sheet, header: Header, col: number): string {
     .join(" / ");
 }
 
+/** No cells, shared: most projects leave most columns empty, and a fresh array each is garbage. */
+const NONE: RawCell[] = Object.freeze([]) as unknown as RawCell[];
+
 /** Non-empty cells of a column over a project's rows; a first row covered by a merge from above reads its top-left cell. */
 function cellsOf(sheet: Sheet, rows: number[], col: number, fillFromAbove: boolean): RawCell[] {
-  const cells: RawCell[] = [];
-  rows.forEach((r, i) => {
-    if (sheet.hasText(r, col)) cells.push(sheet.raw(r, col));
+  let cells: RawCell[] = NONE;
+  const add = (cell: RawCell) => {
+    if (cells === NONE) cells = [];
+    cells.push(cell);
+  };
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i] as number;
+    if (sheet.hasText(r, col)) add(sheet.raw(r, col));
     else if (i === 0 && fillFromAbove) {
       const m = sheet.merge(r, col);
-      if (m && m.row < r && sheet.hasText(m.row, m.col)) cells.push(sheet.raw(m.row, m.col));
+      if (m && m.row < r && sheet.hasText(m.row, m.col)) add(sheet.raw(m.row, m.col));
     }
-  });
+  }
   return cells;
 }
 
@@ -644,6 +654,8 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
   const projects: ProjectRecord[] = scan.projects.map((p) => {
     const cells: ProjectRecord["cells"] = {};
     for (const [role, col] of columns) {
+      // Progress is read per progress column below (every column, not only the role's).
+      if (role === "progress") continue;
       const found = cellsOf(sheet, p.rows, col, role !== "index" && role !== "name");
       if (found.length > 0) cells[role] = found;
     }
@@ -653,8 +665,11 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       if (found.length > 0) quarterCells[quarter] = found;
     }
     const progress = header.progressColumns.map((column) => ({
-      text: column.textCols.flatMap((col) => cellsOf(sheet, p.rows, col, true)),
-      percent: column.percentCol === null ? [] : cellsOf(sheet, p.rows, column.percentCol, true),
+      text:
+        column.textCols.length === 1
+          ? cellsOf(sheet, p.rows, column.textCols[0] as number, true)
+          : column.textCols.flatMap((col) => cellsOf(sheet, p.rows, col, true)),
+      percent: column.percentCol === null ? NONE : cellsOf(sheet, p.rows, column.percentCol, true),
     }));
     return {
       rows: p.rows.map((r) => sheet.sheetRow(r)),
