@@ -97,7 +97,9 @@ function markStyle(kind: MarkKind): CSSProperties {
   return outline
     ? {
         backgroundColor: MARK_FILL[kind],
-        outline: `2px ${outline.style} ${outline.color}`,
+        outlineWidth: "2px",
+        outlineStyle: outline.style,
+        outlineColor: outline.color,
         outlineOffset: "-2px",
       }
     : { backgroundColor: MARK_FILL[kind] };

@@ -4,6 +4,7 @@ import { resolveOptions } from "../../src/core/options";
 import { parseStore } from "../../src/core/since";
 import type { SheetGrid } from "../../src/core/types";
 import { createExcelPort } from "../../src/excel/index";
+import { markFormula, markKindOf, parseRecord, plannedRanges } from "../../src/excel/marks";
 import { SNAPSHOTS_KEY } from "../../src/excel/snapshots";
 import { MockWorkbook, type ConditionalFormatState, type SheetSpec } from "../support/mock-workbook";
 import { seedGrid } from "../support/seed-grid";
@@ -260,5 +261,22 @@ describe("添加本月进展列", () => {
       message: "表中已有 7 月的进展列（N3），本月进展列无需再添加",
     });
     expect(wb.syncs).toBe(syncs);
+  });
+});
+
+describe("the marks' rule signature and record", () => {
+  it("recognise the monthly cycle's kinds, and read records written before them", () => {
+    for (const kind of ["notReported", "behind"] as const) expect(markKindOf(markFormula(kind))).toBe(kind);
+    const old = {
+      version: 1,
+      sheets: { 表: { asOf: "2023-06-20", ranges: { overdue: ["C6"], dueSoon: [], done: [] } } },
+    };
+    expect(parseRecord(JSON.stringify(old))).toEqual(old);
+    expect(plannedRanges([{ address: "M6", kind: "notReported", reason: "" }])).toEqual({
+      overdue: [],
+      dueSoon: [],
+      done: [],
+      notReported: ["M6"],
+    });
   });
 });
