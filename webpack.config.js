@@ -74,6 +74,8 @@ const HELP_BODY = `<main style="font-family: 'Microsoft YaHei', 'Segoe UI', sans
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
+  // `--env host=wps`: the WPS 加载项 into dist/wps/ (webpack.wps.js).
+  if (env.host === "wps") return require("./webpack.wps").wpsConfig(env, mode);
   const dev = mode === "development";
   const base = baseUrl(env);
 

@@ -17,11 +17,15 @@ const VALUE_FLAGS = {
   "--report-day": "reportDay",
   "--behind-tolerance": "behindTolerance",
   "--since": "since",
+  "--report": "report",
+  "--group-by": "groupBy",
+  "--reply-by": "replyBy",
 } as const;
 
 const SWITCHES = {
   "--json": "json",
   "--fail-on-overdue": "failOnOverdue",
+  "--reminders": "reminders",
   "--help": "help",
   "-h": "help",
   "--version": "version",
@@ -36,6 +40,10 @@ const FLAG_OF: Record<string, string> = {
   reportDay: "--report-day",
   behindTolerance: "--behind-tolerance",
   since: "--since",
+  report: "--report",
+  groupBy: "--group-by",
+  replyBy: "--reply-by",
+  reminders: "--reminders",
   files: "文件",
 };
 
@@ -67,12 +75,22 @@ const FlagsSchema = z
     json: z.boolean().default(false),
     out: z.string().min(1, "输出目录不能为空").optional(),
     failOnOverdue: z.boolean().default(false),
+    report: z.string().min(1, "输出目录不能为空").optional(),
+    reminders: z.boolean().default(false),
+    groupBy: z
+      .enum(["department", "leader"], { error: "应为 department（按责任科室）或 leader（按责任领导）" })
+      .default("department"),
+    replyBy: CheckOptionsSchema.shape.asOf,
     help: z.boolean().default(false),
     version: z.boolean().default(false),
   })
   .refine((f) => f.help || f.version || f.files.length > 0, {
     message: "请至少指定一个 .xlsx 文件",
     path: ["files"],
+  })
+  .refine((f) => !(f.json && f.reminders), {
+    message: "不能与 --json 同时使用",
+    path: ["reminders"],
   });
 
 /** The command line once validated. */
@@ -147,6 +165,15 @@ Checks the milestones and the monthly progress reports of a 为民办实事项�
   --json                 输出 JSON / print JSON
   --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动）
                          write a marked copy with a 检查结果 sheet (the input is never changed)
+  --report 目录          每张表写一份进展情况通报（.docx，GB/T 9704 版式）到该目录
+                         write one 通报 (.docx laid out per GB/T 9704) per table into the folder
+  --reminders            输出督办提醒（每个责任科室一段），代替检查报告
+                         print the 督办提醒 (one block per department) instead of the report
+  --group-by department|leader
+                         通报和督办提醒按责任科室（默认）或责任领导分组
+                         group the 通报 and reminders by department (default) or leader
+  --reply-by YYYY-MM-DD  要求书面报送的日期，默认下一个报送日（每月 22 日）
+                         reply date in the 通报 and reminders (default: the next report day, the 22nd)
   --fail-on-overdue      有逾期节点时退出码为 1 / exit 1 when something is overdue
   -h, --help             显示帮助 / show this help
   -v, --version          显示版本 / show the version

@@ -5,6 +5,7 @@ import { parseArgs, USAGE } from "./args";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
 import { diffSnapshots, snapshotOf, type Changes } from "../core/since";
 import { reportJson } from "./json";
+import { inputIdentities, remindersText, writeReports } from "./documents";
 import { earlierSnapshot, readEarlier, type EarlierReport } from "./since";
 import { copyPath, writeMarkedCopy } from "./marked-copy";
 import { fileReport, paint, summaryLine } from "./report";
@@ -56,7 +57,8 @@ function failureLine(outcome: FileOutcome): string {
 
 /**
  * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--report-day N] [--behind-tolerance N]
- * [--since EARLIER.json] [--sheet NAME] [--json] [--out DIR] [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
+ * [--since EARLIER.json] [--sheet NAME] [--json] [--out DIR] [--report DIR] [--reminders]
+ * [--group-by department|leader] [--reply-by YYYY-MM-DD] [--fail-on-overdue]`. Resolves to the exit code: 2 when a flag is bad or any file could not be read
  * (the other files are still checked), 1 with --fail-on-overdue when something is overdue, else 0.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -99,6 +101,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const since = new Map<FileOutcome, Changes | null>();
   const p = paint(io.colour && !flags.json);
+  const reportOptions = { asOf: options.asOf, groupBy: flags.groupBy, replyBy: flags.replyBy ?? null };
+  const inputs = flags.report ? await inputIdentities(flags.files) : new Set<string>();
+  const reportsTaken = new Set<string>();
 
   const outcomes: FileOutcome[] = [];
   const taken = new Set<string>();
@@ -116,8 +121,20 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     const changes = base ? diffSnapshots(base, snapshotOf(outcome.sheets, options.asOf)) : null;
     since.set(outcomes[outcomes.length - 1] as FileOutcome, changes);
     const sinceShown = earlier ? (changes ?? { missing: earlier.asOf }) : undefined;
-    if (!flags.json)
+    if (flags.reminders) io.stdout(`${remindersText(outcome, reportOptions, p)}\n\n`);
+    else if (!flags.json)
       io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p, sinceShown)}\n\n`);
+    if (flags.report) {
+      try {
+        for (const target of await writeReports(outcome, flags.report, reportOptions, inputs, reportsTaken))
+          io.stderr(`已写出通报：${target}\n`);
+      } catch (error) {
+        failed = true;
+        io.stderr(
+          `duty-check：无法写出“${file}”的通报：${error instanceof Error ? error.message : String(error)}\n`,
+        );
+      }
+    }
     if (flags.out) {
       const target = copyPath(file, flags.out, taken);
       try {
@@ -132,7 +149,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
   }
   if (flags.json) io.stdout(`${JSON.stringify(reportJson(options, outcomes, since), null, 2)}\n`);
-  else if (outcomes.length > 1) io.stdout(`${summaryLine(outcomes, p)}\n`);
+  else if (outcomes.length > 1 && !flags.reminders) io.stdout(`${summaryLine(outcomes, p)}\n`);
 
   if (failed) return EXIT_ERROR;
   const overdue = outcomes.flatMap(tablesOf).some((t) => t.counts.overdue > 0);

@@ -1,3 +1,4 @@
+import { cellAddress, parseAddress } from "./address";
 import type { MilestoneStatus, ProgressState, ProjectStatus, SheetResult } from "./types";
 
 /**
@@ -105,4 +106,52 @@ export function planMarks(result: SheetResult): Mark[] {
     }
   }
   return [...marks.values()];
+}
+
+/**
+ * Groups cell addresses into as few rectangles as a column-then-row sweep finds, exactly covering the
+ * cells (no cell added, none lost): vertical runs per column, then side-by-side runs with the same rows
+ * joined. Shared by the adapters that
+ * write marks as ranges (Office.js `getRanges`, WPS `Range("…")`). Returns A1 ranges ("B5", "B5:B9", "C5:D9") in column order.
+ */
+export function groupRanges(addresses: string[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const address of addresses) {
+    const cell = parseAddress(address);
+    if (!cell) continue;
+    const rows = byCol.get(cell.col) ?? [];
+    if (!rows.includes(cell.row)) rows.push(cell.row);
+    byCol.set(cell.col, rows);
+  }
+  interface Run {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+  }
+  const runs: Run[] = [];
+  const open = new Map<string, Run>();
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = (byCol.get(col) as number[]).sort((a, b) => a - b);
+    let start = rows[0] as number;
+    for (let i = 1; i <= rows.length; i++) {
+      const row = rows[i];
+      if (row !== undefined && row === (rows[i - 1] as number) + 1) continue;
+      const bottom = rows[i - 1] as number;
+      const key = `${start}:${bottom}`;
+      const previous = open.get(key);
+      if (previous && previous.right === col - 1) previous.right = col;
+      else {
+        const run = { top: start, bottom, left: col, right: col };
+        runs.push(run);
+        open.set(key, run);
+      }
+      if (row !== undefined) start = row;
+    }
+  }
+  return runs.map((r) => {
+    const first = cellAddress(r.top, r.left);
+    const last = cellAddress(r.bottom, r.right);
+    return first === last ? first : `${first}:${last}`;
+  });
 }

@@ -1,3 +1,4 @@
+import type { GroupBy } from "./alerts";
 import type { Changes } from "./since";
 import type { SheetResult, TableResult } from "./types";
 
@@ -15,6 +16,14 @@ export interface CheckRequest {
   behindTolerance?: number;
 }
 
+/** What 生成通报表 asks for besides the check's result (see `buildReport` in core/report/model). */
+export interface ReportSheetRequest {
+  /** Section 二 grouped by 责任科室 or 责任领导. */
+  groupBy: GroupBy;
+  /** When the departments are asked to answer, YYYY-MM-DD; default the next report day. */
+  replyBy?: string | null;
+}
+
 /** A failure may name the cell it is about, and the sheet that cell is on (for the pane's link). */
 export type Outcome<T = void> =
   { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string; sheet?: string };
@@ -24,9 +33,9 @@ export type Outcome<T = void> =
  * previous check of this sheet kept in the workbook (PROGRESS.md §7).
  *
  * The contract of `since`:
- * - Every check stores a compact snapshot of its result in the workbook (`src/core/since`: the Excel
- *   port in the document's add-in settings, read in the check's read sync and written in its write
- *   sync; the preview in memory). Never in users' cells.
+ * - Every check stores a compact snapshot of its result (`src/core/since`): the Excel port in the
+ *   document's add-in settings, read in the check's read sync and written in its write sync; the preview
+ *   in memory. Never in users' cells. The WPS port keeps none yet: its `since` is always absent.
  * - `since` compares this check with the latest stored check of an EARLIER reference date (a second
  *   check on the same day compares with the same earlier one); absent when there is none.
  */
@@ -51,8 +60,18 @@ export interface WorkbookPort {
   clearMarks(): Promise<Outcome>;
   /** Selects a cell so the user sees it. */
   selectCell(sheet: string, address: string): Promise<Outcome>;
-  /** Writes the 进度检查结果 sheet; `overwrite` false fails with `exists` when the sheet is there. */
-  writeSummarySheet(result: SheetResult, overwrite: boolean): Promise<Outcome | { ok: false; exists: true }>;
+  /**
+   * 生成通报表: writes the 通报 of the check as the month's sheet (`进度通报2023-06`, from `result.asOf`),
+   * set up to print (A4 landscape, one page wide, the table header on every page, title, date and page
+   * numbers in the header and footer), and activates it. Another month's sheet is never touched; when the
+   * month's sheet is already there, `overwrite` false fails with `exists` (the pane asks, then calls again
+   * with true). Resolves to the sheet's name.
+   */
+  writeReportSheet(
+    result: SheetResult,
+    request: ReportSheetRequest,
+    overwrite: boolean,
+  ): Promise<Outcome<string> | { ok: false; exists: true }>;
   /** Adds per-quarter 已完成/未完成 columns beside the table, only into empty columns. */
   addCompletionColumns(table: TableResult): Promise<Outcome>;
   /** 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty cells. */

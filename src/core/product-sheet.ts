@@ -1,7 +1,7 @@
 import type { Diagnostic, SheetGrid } from "./types";
 
 /**
- * Sheets the product writes (the CLI's 检查结果, the add-in's 进度检查结果, the 进度通报 sheets) carry one
+ * Sheets the product writes (the CLI's 检查结果, the add-in's 进度通报 sheets) carry one
  * line that starts with this tag, in their first rows. It is how every face knows such a sheet is an
  * output and not a project table: a name alone is not enough (users rename sheets, and a workbook may hold
  * a sheet of their own called 检查结果), and a marker in the cells survives copies, WPS and ExcelJS alike.

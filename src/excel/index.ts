@@ -2,7 +2,9 @@ import { cellAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { CheckedSheet, CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { CheckedSheet, CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import { buildSheetReport } from "../core/report/model";
+import { reportSheetLayout } from "../core/report/sheet";
 import { diffSnapshots, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { SheetResult, TableResult } from "../core/types";
 import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
@@ -16,8 +18,8 @@ import {
   type MarkRecord,
 } from "./marks";
 import { parseRangeAddress, readSheet } from "./read";
-import { SUMMARY_SHEET, queueSummaryWrite } from "./summary";
 import { addProgressColumn } from "./progress-column";
+import { queueReportSheetWrite } from "./report-sheet";
 import { queueSnapshotRead, queueSnapshotWrite } from "./snapshots";
 import { insertStatusColumn } from "./status-column";
 
@@ -193,26 +195,33 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
-  /** Two syncs: whether the sheet exists; then (delete and) add, and write. */
-  async function writeSummarySheet(
+  /**
+   * Two syncs: whether the month's sheet exists; then (delete it and) add it, write and set it up. Only
+   * the sheet of the check's own month is looked at, so an earlier month's 通报 is never touched.
+   */
+  async function writeReportSheet(
     result: SheetResult,
+    request: ReportSheetRequest,
     overwrite: boolean,
-  ): Promise<Outcome | { ok: false; exists: true }> {
+  ): Promise<Outcome<string> | { ok: false; exists: true }> {
+    if (result.tables.length === 0)
+      return failure("没有可通报的表格，请先检查进度", "Nothing to report: check a table first");
+    const layout = reportSheetLayout(buildSheetReport(result, request));
     return guarded(() =>
-      run(async (context): Promise<Outcome | { ok: false; exists: true }> => {
+      run(async (context): Promise<Outcome<string> | { ok: false; exists: true }> => {
         const worksheets = context.workbook.worksheets;
-        const existing = worksheets.getItemOrNullObject(SUMMARY_SHEET);
+        const existing = worksheets.getItemOrNullObject(layout.name);
         existing.load("name");
         await context.sync();
         if (!existing.isNullObject) {
           if (!overwrite) return { ok: false, exists: true };
           existing.delete();
         }
-        const sheet = worksheets.add(SUMMARY_SHEET);
-        queueSummaryWrite(sheet, result);
+        const sheet = worksheets.add(layout.name);
+        queueReportSheetWrite(sheet, layout);
         sheet.activate();
         await context.sync();
-        return OK;
+        return { ok: true, value: layout.name };
       }),
     );
   }
@@ -274,7 +283,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     checkActiveSheet,
     clearMarks,
     selectCell,
-    writeSummarySheet,
+    writeReportSheet,
     addCompletionColumns,
     insertStatusColumn: () => insertStatusColumn(run, today),
     addProgressColumn: (table, asOf) => guarded(() => addProgressColumn(run, table, asOf)),

@@ -1,7 +1,7 @@
 import { checkSheet } from "../core/check";
 import { resolveOptions, type CheckOptions } from "../core/options";
 import type { SheetGrid } from "../core/types";
-import { indexRows, type RowIndex } from "./format";
+import { indexRows, type RowIndex } from "../core/formulas/format";
 
 /**
  * One read of a sheet per recalculation wave, however many `DUTY.*` cells ask.

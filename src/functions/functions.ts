@@ -9,7 +9,7 @@ import {
   type ArgError,
   type CellRef,
   type Parsed,
-} from "./args";
+} from "../core/formulas/args";
 import { SheetCache } from "./cache";
 import {
   detailText,
@@ -23,13 +23,14 @@ import {
   statusText,
   type Located,
   type RowIndex,
-} from "./format";
+} from "../core/formulas/format";
 
 /**
  * The `DUTY.*` custom functions (namespace `DUTY` from the manifest). The JSDoc below is what
  * custom-functions-metadata turns into functions.json: keep `@requiresParameterAddresses` (the first
  * argument's address finds the table) and `@volatile` (answers depend on today and on cells other than the
- * argument; see cache.ts for the cost). Everything else lives in args.ts, cache.ts and format.ts.
+ * argument; see cache.ts for the cost). Everything else lives in cache.ts and
+ * src/core/formulas (args.ts, format.ts), which WPS's formulas share.
  */
 
 /** Sheets whose `onChanged` already drops their cache entry; one handler per sheet. */

@@ -2,12 +2,20 @@ import { cellAddress, parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks, type MarkKind } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import type { AddedProgressColumn, CheckedSheet, CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type {
+  AddedProgressColumn,
+  CheckedSheet,
+  CheckRequest,
+  Outcome,
+  ReportSheetRequest,
+  WorkbookPort,
+} from "../core/port";
 import { planProgressColumn } from "../core/progress/add-column";
+import { buildSheetReport } from "../core/report/model";
+import { reportSheetLayout } from "../core/report/sheet";
 import { diffSnapshots, emptyStore, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
 import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
-import { SUMMARY_HEADER, SUMMARY_SHEET, summaryRows } from "../excel/summary";
 import { planStatusColumns } from "../functions/insert";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
@@ -18,7 +26,7 @@ export interface PreviewMark {
   reason: string;
 }
 
-/** A cell that links to another cell (the summary sheet's 来源单元格 column). */
+/** A cell that links to another cell (a project on the 通报 sheet, back to its table). */
 export interface PreviewLink {
   sheet: string;
   cell: string;
@@ -51,7 +59,6 @@ function failure(message: string, messageEn: string, cell?: string, sheet?: stri
 }
 
 const OK: Outcome = { ok: true, value: undefined };
-const LINK = /^=HYPERLINK\("#'((?:[^']|'')+)'!([A-Z]+\d+)"/u;
 
 /**
  * The WorkbookPort over an in-memory workbook: the same checks and marks as in Excel, with the marks
@@ -151,32 +158,32 @@ export class PreviewPort implements WorkbookPort {
     return OK;
   }
 
-  async writeSummarySheet(
+  /** 生成通报表: the same layout as Excel's (page setup aside, which a grid does not print). */
+  async writeReportSheet(
     result: SheetResult,
+    request: ReportSheetRequest,
     overwrite: boolean,
-  ): Promise<Outcome | { ok: false; exists: true }> {
-    if (this.sheet(SUMMARY_SHEET) && !overwrite) return { ok: false, exists: true };
-    const rows = summaryRows(result);
-    const linkColumn = SUMMARY_HEADER.length - 1;
+  ): Promise<Outcome<string> | { ok: false; exists: true }> {
+    if (result.tables.length === 0)
+      return failure("没有可通报的表格，请先检查进度", "Nothing to report: check a table first");
+    const layout = reportSheetLayout(buildSheetReport(result, request));
+    if (this.sheet(layout.name) && !overwrite) return { ok: false, exists: true };
     const links = new Map<string, PreviewLink>();
-    const values: CellValue[][] = [
-      [rows.title, ...SUMMARY_HEADER.slice(1).map(() => "")],
-      [...SUMMARY_HEADER],
-      ...rows.values.map((row, i) => {
-        const match = LINK.exec(rows.links[i] ?? "");
-        if (!match) return [...row, ""];
-        const target = { sheet: (match[1] as string).replace(/''/gu, "'"), cell: match[2] as string };
-        links.set(cellAddress(i + 2, linkColumn), target);
-        return [...row, target.cell];
-      }),
-    ];
+    for (const link of layout.links)
+      links.set(cellAddress(link.row, link.col), { sheet: link.sheet, cell: link.cell });
     const allLinks = new Map(this.state.links);
-    allLinks.set(SUMMARY_SHEET, links);
+    allLinks.set(layout.name, links);
+    const grid: SheetGrid = {
+      sheet: layout.name,
+      origin: { row: 0, col: 0 },
+      values: layout.rows.map((row) => [...row]),
+      merges: layout.mergedRows.map((row) => ({ row, col: 0, rowCount: 1, colCount: layout.columnCount })),
+    };
     this.replaceSheet(
-      { grid: { sheet: SUMMARY_SHEET, origin: { row: 0, col: 0 }, values } },
-      { links: allLinks },
+      { grid, columnWidths: [...layout.columnWidths] },
+      { links: allLinks, activeSheet: layout.name },
     );
-    return OK;
+    return { ok: true, value: layout.name };
   }
 
   async addCompletionColumns(table: TableResult): Promise<Outcome> {

@@ -78,7 +78,7 @@ export interface AppProps {
 
 type ExistsOutcome = { ok: false; exists: true };
 
-function isExists(outcome: Outcome | ExistsOutcome): outcome is ExistsOutcome {
+function isExists(outcome: Outcome<unknown> | ExistsOutcome): outcome is ExistsOutcome {
   return !outcome.ok && "exists" in outcome && outcome.exists;
 }
 
@@ -177,7 +177,7 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
 
   const writeSummary = async (overwrite: boolean) => {
     if (!result) return;
-    const outcome = await run("summary", () => port.writeSummarySheet(result, overwrite));
+    const outcome = await run("summary", () => port.writeReportSheet(result, { groupBy }, overwrite));
     if (!outcome) return;
     if (outcome.ok) setNotice(t.summaryWritten);
     else if (isExists(outcome)) setConfirmOverwrite(true);

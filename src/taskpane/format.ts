@@ -16,7 +16,7 @@ export function formatShare(share: number, lang: Lang): string {
   }).format(share);
 }
 
-/** When the milestone falls, as the summary sheet and the CLI word it (`第二、三季度`, `4至5月`; `Q2+Q3`). */
+/** When the milestone falls, as the 通报 and the CLI word it (`第二、三季度`, `4至5月`; `Q2+Q3`). */
 export function milestonePeriod(milestone: Milestone, lang: Lang): string {
   return lang === "en" ? periodLabelEn(milestone) : periodLabel(milestone);
 }

@@ -160,14 +160,15 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   expect(errors).toEqual([]);
 });
 
-test("writes the summary sheet as a tab and asks before overwriting it", async () => {
-  await page.getByRole("button", { name: "生成汇总表" }).click();
-  await page.getByText("已生成“进度检查结果”工作表。").waitFor();
-  await page.getByRole("button", { name: "进度检查结果" }).click();
-  await page.getByRole("table", { name: "进度检查结果" }).waitFor();
-  await page.getByRole("button", { name: "生成汇总表" }).click();
+test("writes the month's 通报 sheet as a tab and asks before replacing it", async () => {
+  const name = `进度通报${AS_OF.slice(0, 7)}`;
+  await page.getByRole("button", { name: "生成通报表" }).click();
+  await page.getByText("已生成本月的进度通报工作表，可直接打印。").waitFor();
+  await page.getByRole("button", { name }).click();
+  await page.getByRole("table", { name }).waitFor();
+  await page.getByRole("button", { name: "生成通报表" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByText("覆盖汇总表？").waitFor();
+  await dialog.getByText("替换本月通报表？").waitFor();
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "detached" });
 });

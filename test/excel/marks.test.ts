@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { cellAddress } from "../../src/core/address";
-import {
-  MarkRecordSchema,
-  groupRanges,
-  markFormula,
-  markKindOf,
-  parseRecord,
-  plannedRanges,
-} from "../../src/excel/marks";
+import { groupRanges } from "../../src/core/marks";
+import { MarkRecordSchema, markFormula, markKindOf, parseRecord, plannedRanges } from "../../src/excel/marks";
 import { parseRect } from "../support/mock-workbook";
 
 function cellsOf(ranges: string[]): string[] {

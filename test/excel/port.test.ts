@@ -324,61 +324,115 @@ describe("selectCell", () => {
   });
 });
 
-describe("writeSummarySheet", () => {
-  it("lists every milestone with status, people and a link to its source cell", async () => {
+describe("writeReportSheet (生成通报表)", () => {
+  const REPORT = "进度通报2023-06";
+
+  it("writes the month's 通报 in two syncs, with only what the 通报 holds and links back to the table", async () => {
     const { wb, port } = setup("xintang-2023");
     const result = coreResult(grid("xintang-2023"), "2023-06-20");
-    const out = await port.writeSummarySheet(result, false);
-    expect(out).toEqual({ ok: true, value: undefined });
-    expect(wb.active).toBe("进度检查结果");
-
-    const projects = result.tables.flatMap((t) => t.projects);
-    const rows = projects.reduce((n, p) => n + Math.max(1, p.milestones.length), 0);
-    const summary = wb.sheet("进度检查结果");
-    const header = [...Array(11).keys()].map(
-      (c) => wb.cell("进度检查结果", `${String.fromCharCode(65 + c)}2`)?.value,
+    const syncs = wb.syncs;
+    expect(await port.writeReportSheet(result, { groupBy: "department" }, false)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(wb.syncs - syncs).toBe(2);
+    expect(wb.active).toBe(REPORT);
+    expect(wb.cell(REPORT, "A1")?.value).toBe("关于2023年6月为民办实事项目进展情况的通报");
+    expect(wb.cell(REPORT, "A2")?.value).toBe(
+      "实事督办 DutyCheck 生成 · 源表：责任分解表 · 检查日期：2023-06-20",
     );
-    expect(header).toContain("状态");
-    expect(header).toContain("责任领导");
-    expect(wb.cell("进度检查结果", `A${2 + rows}`)?.value).not.toBe("");
-    expect(wb.cell("进度检查结果", `A${3 + rows}`)).toBeUndefined();
-
-    // The first project's first milestone: status and a link back to its schedule cell.
-    const first = projects[0];
-    const milestone = first?.milestones[0];
-    expect(wb.cell("进度检查结果", "B3")?.value).toBe(first?.name);
-    // The core's status words, and the due date as a real date (serial) shown as yyyy-mm-dd.
-    expect(wb.cell("进度检查结果", "E3")?.value).toBe("逾期");
-    expect(milestone?.due).toBe("2023-03-31");
-    expect(wb.cell("进度检查结果", "D3")?.value).toBe(45016);
-    expect(wb.cell("进度检查结果", "D3")?.numberFormat).toBe("yyyy-mm-dd");
-    const statuses = new Set(
-      [...Array(rows).keys()].map((i) => wb.cell("进度检查结果", `E${3 + i}`)?.value as string),
-    );
-    const coreWords = new Set(["逾期", "临期", "未到期", "已完成", "未排期"]);
-    expect([...statuses].every((w) => coreWords.has(w))).toBe(true);
-    expect(statuses).toContain("未排期");
-    expect(wb.cell("进度检查结果", "H3")?.value).toBe(first?.leaders.join("、"));
-    expect(wb.cell("进度检查结果", "K3")?.formula).toBe(
-      `=HYPERLINK("#'${SHEET}'!${milestone?.cell}","${milestone?.cell}")`,
-    );
-    expect(summary?.frozenRows).toBe(2);
+    const values = [...(wb.sheet(REPORT)?.cells.values() ?? [])].map((c) => String(c.value));
+    // The ten overdue projects, no upcoming milestone and no 未到期 word.
+    expect(values.filter((v) => v.startsWith("第一季度："))).toHaveLength(10);
+    expect(values.some((v) => v.includes("未到期") || v.startsWith("第二季度"))).toBe(false);
+    // A project links back to its milestone's cell and prints as plain text.
+    const link = [...(wb.sheet(REPORT)?.cells.values() ?? [])].find((c) => c.formula?.includes("拓展婴幼儿"));
+    const cell = result.tables[0]?.projects.find((p) => p.name === "拓展婴幼儿照护服务普惠项目")
+      ?.milestones[0]?.cell;
+    expect(cell).toBe("E12");
+    expect(link?.formula).toBe(`=HYPERLINK("#'${SHEET}'!${cell}","拓展婴幼儿照护服务普惠项目")`);
+    expect(link?.format["font.underline"]).toBe("None");
+    // 逾期天数 is a number, the rest text (a name like 2023 stays text).
+    const days = [...(wb.sheet(REPORT)?.cells.values() ?? [])].filter((c) => c.value === 81);
+    expect(days).toHaveLength(10);
+    expect(days.every((c) => c.numberFormat === "General")).toBe(true);
+    expect(wb.cell(REPORT, "A1")?.numberFormat).toBe("@");
     expect(wb.unknownWrites).toEqual([]);
   });
 
-  it("never overwrites an existing summary unless asked", async () => {
-    const wb = new MockWorkbook([
-      { grid: grid("xintang-2023") },
-      { grid: { sheet: "进度检查结果", origin: { row: 0, col: 0 }, values: [["我的笔记"]] } },
-    ]);
-    const port = createExcelPort({ run: wb.run });
-    const result = coreResult(grid("xintang-2023"), "2023-06-20");
-    expect(await port.writeSummarySheet(result, false)).toEqual({ ok: false, exists: true });
-    expect(wb.cell("进度检查结果", "A1")?.value).toBe("我的笔记");
-    expect(wb.applied).toEqual([]);
+  it("sets the sheet up to print: A4 landscape, one page wide, the table header on every page, header and footer", async () => {
+    const { wb, port } = setup("xintang-2023");
+    await port.writeReportSheet(coreResult(grid("xintang-2023"), "2023-06-20"), { groupBy: "leader" }, false);
+    const page = wb.sheet(REPORT)?.pageLayout ?? {};
+    expect(page.orientation).toBe("Landscape");
+    expect(page.paperSize).toBe("A4");
+    expect(page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    const titleRow = Number(/^\$(\d+):\$\1$/u.exec(String(page.printTitleRows))?.[1]);
+    expect(wb.cell(REPORT, `A${titleRow}`)?.value).toBe("项目");
+    expect(wb.cell(REPORT, `G${titleRow}`)?.value).toBe("原因");
+    expect(page["headersFooters.defaultForAllPages.centerHeader"]).toBe(
+      "关于2023年6月为民办实事项目进展情况的通报",
+    );
+    expect(page["headersFooters.defaultForAllPages.leftFooter"]).toBe("截至2023年6月20日");
+    expect(page["headersFooters.defaultForAllPages.centerFooter"]).toBe("第 &P 页，共 &N 页");
+    expect(wb.sheet(REPORT)?.showGridlines).toBe(false);
+    // Widths for Chinese text, the title merged across, the table bordered.
+    expect(wb.cell(REPORT, "B1")?.format["columnWidth"]).toBeGreaterThan(150);
+    expect(wb.sheet(REPORT)?.merges).toContainEqual({ row: 0, col: 0, rowCount: 1, colCount: 8 });
+    expect(wb.cell(REPORT, `A${titleRow}`)?.format["borders.InsideVertical.style"]).toBe("Continuous");
+    // Grouped by leader as asked: the first group is 曾运筹's.
+    expect(wb.cell(REPORT, `A${titleRow + 1}`)?.value).toBe("曾运筹（3个）");
+  });
 
-    expect(await port.writeSummarySheet(result, true)).toEqual({ ok: true, value: undefined });
-    expect(String(wb.cell("进度检查结果", "A1")?.value)).toContain("进度检查结果");
+  it("never overwrites another month's 通报, and asks before replacing this month's", async () => {
+    const may = {
+      sheet: "进度通报2023-05",
+      origin: { row: 0, col: 0 },
+      values: [["五月的通报"], ["张三的批注"]],
+    };
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }, { grid: may }]);
+    const port = createExcelPort({ run: wb.run });
+    const before = wb.cellSnapshot("进度通报2023-05");
+    const june = coreResult(grid("xintang-2023"), "2023-06-20");
+    expect(await port.writeReportSheet(june, { groupBy: "department" }, false)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(wb.cellSnapshot("进度通报2023-05")).toBe(before);
+    expect(wb.sheets.map((s) => s.name)).toEqual([SHEET, "进度通报2023-05", REPORT]);
+
+    // The same month again: one sync, nothing changed, until the user says replace.
+    wb.cell(REPORT, "G5")!.value = "已召开推进会";
+    const applied = wb.applied.length;
+    const syncs = wb.syncs;
+    const later = coreResult(grid("xintang-2023"), "2023-06-28");
+    expect(await port.writeReportSheet(later, { groupBy: "department" }, false)).toEqual({
+      ok: false,
+      exists: true,
+    });
+    expect(wb.syncs - syncs).toBe(1);
+    expect(wb.applied.length).toBe(applied);
+    expect(wb.cell(REPORT, "G5")?.value).toBe("已召开推进会");
+
+    expect(await port.writeReportSheet(later, { groupBy: "department" }, true)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(wb.sheets.filter((s) => s.name === REPORT)).toHaveLength(1);
+    expect(wb.cell(REPORT, "A2")?.value).toContain("检查日期：2023-06-28");
+    expect(wb.cellSnapshot("进度通报2023-05")).toBe(before);
+  });
+
+  it("is an output sheet: checking it says to switch back to the table", async () => {
+    const { port } = setup("xintang-2023");
+    await port.writeReportSheet(
+      coreResult(grid("xintang-2023"), "2023-06-20"),
+      { groupBy: "department" },
+      false,
+    );
+    const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(checked).toMatchObject({ ok: false });
+    expect(checked.ok === false && checked.message).toContain("请切换到责任分解表“责任分解表”");
   });
 });
 

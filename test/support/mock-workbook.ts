@@ -11,7 +11,8 @@
  *   after a given number of commands: the commands before it stay applied and the rest never run, as
  *   Excel documents for a failing batch (no roll-back).
  * - The workbook state: cells (value, number format, formula, user formats, notes, validation), merged
- *   areas, protection, conditional formats (type, formula, fill, areas), settings, selection.
+ *   areas, protection, conditional formats (type, formula, fill, areas), settings, selection, and each
+ *   sheet's page layout (orientation, paper, zoom, print title rows, headers and footers) and gridlines.
  * - Limits: a batch loading more cells than `maxCellsPerSync` fails with
  *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's 5 MB limit, scaled down for tests).
  * - `sync()` counts: `workbook.syncs`.
@@ -62,6 +63,9 @@ export interface SheetState {
   frozenRows: number;
   /** Column widths in points by 0-based column; absent columns have Excel's default. */
   columnWidths: Map<number, number>;
+  /** Page layout as set, by path below `pageLayout` ("orientation", "zoom", "printTitleRows", "headersFooters.defaultForAllPages.centerHeader"). */
+  pageLayout: Record<string, unknown>;
+  showGridlines: boolean;
 }
 
 export interface SheetSpec {
@@ -356,6 +360,16 @@ export class MockContext {
       freezePanes: {
         freezeRows: (n: number) => this.write(name, `freeze ${n} rows on ${name}`, (s) => (s.frozenRows = n)),
       },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        centerHorizontally: false,
+        printGridlines: false,
+        headersFooters: { defaultForAllPages: { centerHeader: "", leftFooter: "", centerFooter: "" } },
+        setPrintTitleRows: (rows: string) =>
+          this.write(name, `print titles ${rows} on ${name}`, (s) => (s.pageLayout.printTitleRows = rows)),
+      },
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         const used = this.wb.usedRect(name, valuesOnly === true);
         return this.rangeProxy(name, used, used === null);
@@ -380,7 +394,14 @@ export class MockContext {
     });
     raw.isNullObject = isNull;
     return recording(raw, [], {
-      onWrite: (path, value) => this.wb.unknownWrites.push(`${name}: ${path.join(".")} = ${String(value)}`),
+      onWrite: (path, value) => {
+        const field = path.slice(1).join(".");
+        if (path[0] === "pageLayout")
+          this.write(name, `page layout ${field} on ${name}`, (s) => (s.pageLayout[field] = value));
+        else if (path.join(".") === "showGridlines")
+          this.write(name, `gridlines on ${name}`, (s) => (s.showGridlines = value as boolean));
+        else this.wb.unknownWrites.push(`${name}: ${path.join(".")} = ${String(value)}`);
+      },
     });
   }
 
@@ -414,7 +435,18 @@ export class MockContext {
         verticalAlignment: first["verticalAlignment"] ?? "Bottom",
         wrapText: first["wrapText"] ?? false,
         autofitColumns: () => this.queue(`autofit ${sheetName}!${rectAddress(area)}`, () => undefined),
+        autofitRows: () => this.queue(`autofit rows ${sheetName}!${rectAddress(area)}`, () => undefined),
+        borders: {
+          getItem: (edge: string) =>
+            recording(new OfficeMockObject({ style: "", color: "" }), ["format", "borders", edge], {
+              onWrite: (path, value) => this.rangeWrite(sheetName, area, path, value),
+            }),
+        },
       },
+      merge: () =>
+        this.write(sheetName, `merge ${sheetName}!${rectAddress(area)}`, (s) => {
+          s.merges.push({ ...area });
+        }),
       // Excel reports "Inconsistent" when only some cells of a range carry validation.
       dataValidation: { type: validationType(state, area, cells) },
       getMergedAreasOrNullObject: () => {
@@ -597,6 +629,8 @@ function emptySheet(name: string): SheetState {
     conditionalFormats: [],
     frozenRows: 0,
     columnWidths: new Map(),
+    pageLayout: {},
+    showGridlines: true,
   };
 }
 

@@ -145,7 +145,7 @@ describe("task pane", () => {
     expect(await screen.findByText("当前工作表中没有找到责任分解表。")).toBeInTheDocument();
     expect(screen.getByText(/没有找到包含“项目名称”和进度安排列的表头行/)).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "项目状态" })).not.toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "生成汇总表" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByRole("button", { name: "生成通报表" })).toHaveAttribute("aria-disabled", "true");
   });
 
   test("shows the port's failure with a link to its cell, and unexpected errors too", async () => {
@@ -227,30 +227,32 @@ describe("task pane", () => {
     expect(screen.getByRole("button", { name: "Clear marks" })).toBeInTheDocument();
   });
 
-  test("asks before overwriting the summary sheet, and writes it only when confirmed", async () => {
+  test("asks before replacing the month's 通报 sheet, and writes it only when confirmed", async () => {
     const port = new RecordingPort();
     port.summaryAnswer = async (overwrite) =>
-      overwrite ? { ok: true, value: undefined } : { ok: false, exists: true };
+      overwrite ? { ok: true, value: "进度通报2023-06" } : { ok: false, exists: true };
     setup(port);
     await runCheck();
-    fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成通报表" }));
     const dialog = await screen.findByRole("dialog", { hidden: true });
-    expect(within(dialog).getByText("覆盖汇总表？")).toBeInTheDocument();
+    expect(within(dialog).getByText("替换本月通报表？")).toBeInTheDocument();
     // jsdom has no focus events in the order tabster expects, so its modalizer can leave the surface
     // aria-hidden for a while; the browser e2e covers the real accessibility tree.
     fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
     expect(port.summaries).toEqual([false]);
 
-    fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成通报表" }));
     fireEvent.click(
       within(await screen.findByRole("dialog", { hidden: true })).getByRole("button", {
-        name: "覆盖",
+        name: "替换",
         hidden: true,
       }),
     );
-    expect(await screen.findByText("已生成“进度检查结果”工作表。")).toBeInTheDocument();
+    expect(await screen.findByText("已生成本月的进度通报工作表，可直接打印。")).toBeInTheDocument();
     expect(port.summaries).toEqual([false, false, true]);
+    // The 通报 is grouped as the pane's lists are.
+    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader" });
   });
 
   test("clears marks and adds completion columns through the port", async () => {

@@ -1,4 +1,10 @@
-import type { AddedProgressColumn, CheckRequest, Outcome, WorkbookPort } from "../../src/core/port";
+import type {
+  AddedProgressColumn,
+  CheckRequest,
+  Outcome,
+  ReportSheetRequest,
+  WorkbookPort,
+} from "../../src/core/port";
 import type { Milestone, Project, SheetResult, TableResult } from "../../src/core/types";
 
 export function milestone(overrides: Partial<Milestone>): Milestone {
@@ -191,7 +197,7 @@ export function sampleResult(tables: TableResult[] = [sampleTable()]): SheetResu
   return { sheet: "责任分解表", asOf: "2023-06-20", dueSoonDays: 15, tables, warnings: [] };
 }
 
-type SummaryOutcome = Outcome | { ok: false; exists: true };
+type SummaryOutcome = Outcome<string> | { ok: false; exists: true };
 
 /** A port that records what the pane asked and answers what the test tells it to. */
 export class RecordingPort implements WorkbookPort {
@@ -203,9 +209,10 @@ export class RecordingPort implements WorkbookPort {
   statusColumns = 0;
   statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
   checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
+  reportRequests: ReportSheetRequest[] = [];
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
-    value: undefined,
+    value: "进度通报2023-06",
   });
   selectAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
 
@@ -221,8 +228,13 @@ export class RecordingPort implements WorkbookPort {
     this.selected.push([sheet, address]);
     return this.selectAnswer();
   }
-  writeSummarySheet(_result: SheetResult, overwrite: boolean): Promise<SummaryOutcome> {
+  writeReportSheet(
+    _result: SheetResult,
+    request: ReportSheetRequest,
+    overwrite: boolean,
+  ): Promise<SummaryOutcome> {
     this.summaries.push(overwrite);
+    this.reportRequests.push(request);
     return this.summaryAnswer(overwrite);
   }
   async addCompletionColumns(table: TableResult): Promise<Outcome> {

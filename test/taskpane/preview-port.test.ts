@@ -111,25 +111,39 @@ describe("PreviewPort", () => {
     expect((await port.selectCell(sheet, "not a cell")).ok).toBe(false);
   });
 
-  test("writes the summary sheet as a new tab, and overwrites it only when asked", async () => {
+  test("writes the month's 通报 sheet as a new tab with links back, and replaces it only when asked", async () => {
     const port = new PreviewPort(workbook("xintang-2023.xlsx").sheets);
     const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
     if (!checked.ok) throw new Error(checked.message);
-    expect(await port.writeSummarySheet(checked.value, false)).toEqual({ ok: true, value: undefined });
-    const summary = port.getState().sheets.find((s) => s.grid.sheet === "进度检查结果")!;
-    const milestones = checked.value.tables[0]!.projects.reduce(
-      (n, p) => n + Math.max(1, p.milestones.length),
-      0,
-    );
-    expect(summary.grid.values).toHaveLength(2 + milestones);
-    // Same words as Excel's summary and =DUTY.STATUS; the due date readable as a date.
-    expect(summary.grid.values[2]?.slice(3, 5)).toEqual(["2023-03-31", "逾期"]);
-    const links = port.getState().links.get("进度检查结果")!;
-    expect(links.size).toBe(milestones);
+    const request = { groupBy: "department" as const };
+    expect(await port.writeReportSheet(checked.value, request, false)).toEqual({
+      ok: true,
+      value: "进度通报2023-06",
+    });
+    expect(port.getState().activeSheet).toBe("进度通报2023-06");
+    const report = port.getState().sheets.find((s) => s.grid.sheet === "进度通报2023-06")!;
+    expect(report.grid.values[0]?.[0]).toBe("关于2023年6月为民办实事项目进展情况的通报");
+    expect(report.grid.merges?.[0]).toEqual({ row: 0, col: 0, rowCount: 1, colCount: 8 });
+    expect(report.columnWidths).toHaveLength(8);
+    // Only the late projects, each linking back to its milestone's cell.
+    const links = port.getState().links.get("进度通报2023-06")!;
+    expect(links.size).toBe(10);
     expect([...links.values()].every((l) => l.sheet === checked.value.sheet)).toBe(true);
-    expect(await port.writeSummarySheet(checked.value, false)).toEqual({ ok: false, exists: true });
-    expect(await port.writeSummarySheet(checked.value, true)).toEqual({ ok: true, value: undefined });
-    expect(port.getState().sheets.filter((s) => s.grid.sheet === "进度检查结果")).toHaveLength(1);
+    // A check of it reads no table and says to switch back.
+    const again = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(again.ok && again.value.tables).toEqual([]);
+    expect(again.ok && again.value.warnings[0]?.message).toContain("请切换到责任分解表");
+
+    expect(await port.writeReportSheet(checked.value, request, false)).toEqual({ ok: false, exists: true });
+    expect(await port.writeReportSheet(checked.value, request, true)).toEqual({
+      ok: true,
+      value: "进度通报2023-06",
+    });
+    expect(port.getState().sheets.filter((s) => s.grid.sheet === "进度通报2023-06")).toHaveLength(1);
+    // Another month is another sheet.
+    const july = { ...checked.value, asOf: "2023-07-20" };
+    expect(await port.writeReportSheet(july, request, false)).toEqual({ ok: true, value: "进度通报2023-07" });
+    expect(port.getState().sheets.filter((s) => s.grid.sheet.startsWith("进度通报"))).toHaveLength(2);
   });
 
   test("adds completion columns that the next check reads back", async () => {

@@ -1,12 +1,13 @@
 import { format, isValid, parse } from "date-fns";
 import { enUS } from "date-fns/locale";
 import { z } from "zod";
-import { parseAddress } from "../core/address";
-import { serialToIso } from "../core/schedule";
+import { parseAddress } from "../address";
+import { serialToIso } from "../schedule";
 
 /**
- * Arguments of the `DUTY.*` formulas as Excel hands them over, checked at the boundary (zod) and turned
- * into what the core wants. Pure: no Office.js, so every rule here is tested without Excel.
+ * Arguments of the `DUTY.*` formulas as the spreadsheet hands them over (Excel's custom functions and
+ * WPS's alike), checked at the boundary (zod) and turned into what the core wants. Pure, so both faces
+ * read a date or an address by the same rule.
  */
 
 /** A failed argument: `invalidValue` shows as `#VALUE!`, `notAvailable` as `#N/A`. */

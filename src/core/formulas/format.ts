@@ -1,14 +1,15 @@
-import { cellAddress } from "../core/address";
-import { periodLabel } from "../core/labels";
-import { PROGRESS_STATE_LABEL } from "../core/progress/table";
-import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../core/status";
-import type { Milestone, Project, SheetResult, TableResult } from "../core/types";
-import { isoToSerial } from "../core/schedule";
+import { cellAddress } from "../address";
+import { periodLabel } from "../labels";
+import { PROGRESS_STATE_LABEL } from "../progress/table";
+import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../status";
+import type { Milestone, Project, SheetResult, TableResult } from "../types";
+import { isoToSerial } from "../schedule";
 import { argError, type CellRef, type InvestKind, type Parsed } from "./args";
 
 /**
  * What each `DUTY.*` formula shows, made from a checked sheet. Nothing here reads cells: every rule comes
- * from the core's `SheetResult`; this module only picks the project and words the answer.
+ * from the core's `SheetResult`; this module only picks the project and words the answer, the same way in
+ * Excel's and WPS's `DUTY.*`.
  */
 
 export interface Located {

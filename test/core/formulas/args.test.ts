@@ -5,7 +5,7 @@ import {
   parseCellRef,
   parseInvestKind,
   sheetName,
-} from "../../src/functions/args";
+} from "../../../src/core/formulas/args";
 
 const TODAY = new Date(2023, 5, 20, 15, 30);
 

@@ -1,0 +1,61 @@
+import { checkSheet } from "../core/check";
+import { planMarks } from "../core/marks";
+import { resolveOptions } from "../core/options";
+import type { CheckRequest, Outcome } from "../core/port";
+import type { SheetResult } from "../core/types";
+import { activeSheetOf, describeError, failure, PROTECTED, type WpsContext } from "./context";
+import { isProtected, withoutRepaint } from "./et";
+import { readRecord, removeMarks, writeMarks, writeRecord } from "./marks";
+import { readGrid } from "./read";
+
+/**
+ * 检查进度 on the active sheet: one read of the used range (read.ts), the core's check, then the marks:
+ * our old conditions deleted, the new ones added, the record updated. A protected sheet is refused before
+ * anything is read. When a write fails half-way (ET has no transaction), every condition of ours on the
+ * sheet is removed again, so the sheet is left unmarked rather than half-marked.
+ */
+export function checkActiveSheet(ctx: WpsContext, request: CheckRequest): Outcome<SheetResult> {
+  const resolved = resolveOptions(
+    {
+      asOf: request.asOf,
+      dueSoonDays: request.dueSoonDays,
+      reportDay: request.reportDay,
+      behindTolerance: request.behindTolerance,
+    },
+    ctx.today(),
+  );
+  if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
+  const active = activeSheetOf(ctx);
+  if ("ok" in active) return active;
+  const { sheet, book } = active;
+  if (isProtected(sheet)) return PROTECTED;
+  const grid = readGrid(sheet);
+  const result = checkSheet(grid, resolved.options);
+  const marks = result.tables.length > 0 ? planMarks(result) : [];
+  try {
+    withoutRepaint(ctx.app, () => {
+      // A check that finds no table removes the marks of an earlier one: they would describe a table
+      // that is gone.
+      removeMarks(sheet);
+      const record = readRecord(book);
+      const sheets = { ...record.sheets };
+      if (marks.length > 0) sheets[grid.sheet] = { asOf: result.asOf, ranges: writeMarks(sheet, marks) };
+      else delete sheets[grid.sheet];
+      writeRecord(book, { version: 1, sheets });
+    });
+  } catch (error) {
+    try {
+      removeMarks(sheet);
+    } catch {
+      // The original error is the one to report; the clean-up is best effort.
+    }
+    return describeError(error);
+  }
+  if (result.tables.length === 0) {
+    const warning = result.warnings[0];
+    return warning
+      ? failure(warning.message, warning.messageEn)
+      : failure("未找到责任分解表", "No breakdown table found");
+  }
+  return { ok: true, value: result };
+}

@@ -1,0 +1,86 @@
+import { cellAddress } from "../core/address";
+import type { Outcome } from "../core/port";
+import type { TableResult } from "../core/types";
+import { failure, OK, PROTECTED, type WpsContext } from "./context";
+import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
+import { COMPLETION_CHOICES, QUARTER_HEADER, firstOccupied, planCompletionColumns } from "./planners";
+
+/** `xlValidateList`, `xlValidAlertStop`, `xlBetween`. */
+const XL_VALIDATE_LIST = 3;
+const XL_VALID_ALERT_STOP = 1;
+const XL_BETWEEN = 1;
+
+/** Whether every cell of the range has data validation: ET (like VBA) throws on `Type` where none is set. */
+function hasValidation(target: Et.Range): boolean {
+  try {
+    return typeof prop(prop(target, "Validation"), "Type") === "number";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 添加完成情况列: the missing per-quarter columns right of the table, header in its first header row and a
+ * 已完成/未完成 drop-down on the data rows — only into empty, unmerged cells without data validation
+ * (checked per column before anything is written).
+ */
+export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outcome {
+  const planned = planCompletionColumns(table);
+  if (!planned.ok) return planned;
+  const plan = planned.value;
+  const book = activeWorkbook(ctx.app);
+  const sheet = book ? findSheet(book, table.sheet) : null;
+  if (!sheet) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" no longer exists`);
+  if (isProtected(sheet)) return PROTECTED;
+  const n = plan.quarters.length;
+  const rows = plan.lastDataRow - plan.headerRow + 1;
+  const block = range(sheet, rectAddress(plan.headerRow, plan.firstCol, rows, n));
+  // `Formula` gives a value cell's value as text and a formula cell's formula: empty only when truly empty.
+  const formulas = prop(block, "Formula");
+  const grid = Array.isArray(formulas) ? (formulas as unknown[][]) : [[formulas]];
+  const occupied = firstOccupied(grid, grid, plan.headerRow, plan.firstCol);
+  if (occupied) {
+    return failure(
+      `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
+      `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
+      occupied,
+      table.sheet,
+    );
+  }
+  if (prop(block, "MergeCells") !== false) {
+    const cell = cellAddress(plan.headerRow, plan.firstCol);
+    return failure(
+      `表格右侧有合并单元格（自 ${cell} 起），未作任何修改`,
+      `There are merged cells right of the table (from ${cell}); nothing was changed`,
+      cell,
+      table.sheet,
+    );
+  }
+  for (let c = 0; c < n; c += 1) {
+    if (hasValidation(range(sheet, rectAddress(plan.headerRow, plan.firstCol + c, rows, 1)))) {
+      const cell = cellAddress(plan.headerRow, plan.firstCol + c);
+      return failure(
+        `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
+        `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
+        cell,
+        table.sheet,
+      );
+    }
+  }
+  range(sheet, rectAddress(plan.headerRow, plan.firstCol, 1, n)).Value2 = [
+    plan.quarters.map((q) => QUARTER_HEADER[q]),
+  ];
+  if (plan.lastDataRow >= plan.firstDataRow) {
+    const data = range(
+      sheet,
+      rectAddress(plan.firstDataRow, plan.firstCol, plan.lastDataRow - plan.firstDataRow + 1, n),
+    );
+    prop(data, "Validation").Add(
+      XL_VALIDATE_LIST,
+      XL_VALID_ALERT_STOP,
+      XL_BETWEEN,
+      COMPLETION_CHOICES.join(","),
+    );
+  }
+  return OK;
+}
