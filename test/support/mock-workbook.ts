@@ -593,17 +593,13 @@ export class MockContext {
       );
     } else if (path[0] === "format") {
       const name = path.slice(1).join(".");
-      if (name === "columnWidth") {
-        this.write(sheetName, `column width ${where}`, (sheet) => {
+      const setCells = each((cell) => (cell.format[name] = value));
+      this.write(sheetName, `format ${name} ${where}`, (sheet) => {
+        setCells(sheet);
+        // A width set through any cell is the whole column's, as later reads of the column see it.
+        if (name === "columnWidth")
           for (let c = area.col; c < area.col + area.colCount; c++) sheet.columnWidths.set(c, Number(value));
-        });
-        return;
-      }
-      this.write(
-        sheetName,
-        `format ${name} ${where}`,
-        each((cell) => (cell.format[name] = value)),
-      );
+      });
     } else {
       this.wb.unknownWrites.push(`${where}: ${field} = ${String(value)}`);
     }
