@@ -4,6 +4,7 @@ import { checkActiveSheet } from "../../src/wps/check";
 import { clearMarks } from "../../src/wps/clear";
 import type { WpsContext } from "../../src/wps/context";
 import { bgr } from "../../src/wps/et";
+import { WpsFormulas } from "../../src/wps/functions";
 import { createWpsPort } from "../../src/wps/port";
 import { FakeET, conditionedCells } from "../support/fake-et";
 import { seedGrid } from "../support/seed-grid";
@@ -103,5 +104,30 @@ describe("WPS: 添加本月进展列", () => {
       ok: false,
       message: "工作表已保护，未作任何修改",
     });
+  });
+});
+
+describe("WPS: DUTY.PROGRESS", () => {
+  it("answers the project's progress state in its row, and #N/A on a table without progress columns", () => {
+    const { et } = setup();
+    const formulas = new WpsFormulas({
+      app: et.application,
+      now: () => 0,
+      today: () => new Date(2023, 5, 26),
+    });
+    et.thisCell = { sheet: SHEET, address: "Q9" };
+    expect(formulas.progress(5, "2023-06-26")).toBe("滞后");
+    et.thisCell = { sheet: SHEET, address: "Q14" };
+    expect(formulas.progress(9, "2023-06-26")).toBe("已完成");
+    const plain = new FakeET();
+    plain.addSheet("责任分解表", seedGrid("xintang-2023", { sheet: "责任分解表" }));
+    plain.activate("责任分解表");
+    plain.thisCell = { sheet: "责任分解表", address: "Q9" };
+    const none = new WpsFormulas({
+      app: plain.application,
+      now: () => 0,
+      today: () => new Date(2023, 5, 26),
+    });
+    expect(none.progress(5, "2023-06-26")).toBe("#N/A 本表没有进展列（如“6月进展情况”），无法判断月度进展");
   });
 });
