@@ -4,12 +4,24 @@
 module.exports = (api) => {
   const forBrowser = api.caller((caller) => caller?.name === "babel-loader");
   return {
+    // webpack also runs the dependencies through babel; they are CommonJS or ES modules.
+    sourceType: "unambiguous",
     presets: [
       [
         "@babel/preset-env",
-        // Office's webviews (WebView2, Safari WKWebView) all run ES2017; Node 20 runs the rest.
         forBrowser
-          ? { targets: { chrome: "58", safari: "11" }, modules: false, bugfixes: true }
+          ? {
+              // The browser floor is package.json's browserslist. Its oldest browsers run ES2021; class
+              // fields and static blocks (ES2022) are compiled away too, so every emitted file is ES2021.
+              modules: false,
+              bugfixes: true,
+              include: [
+                "transform-class-properties",
+                "transform-private-methods",
+                "transform-private-property-in-object",
+                "transform-class-static-block",
+              ],
+            }
           : { targets: { node: "20" } },
       ],
       ["@babel/preset-typescript", { allowDeclareFields: true, onlyRemoveTypeImports: false }],

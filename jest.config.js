@@ -11,5 +11,8 @@ module.exports = {
     // point pulls in an ES-module-only dependency that Jest cannot require, so map it to the enum module.
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
-  testTimeout: 30000,
+  // A safety net for a stuck test, not a synchronisation (nothing waits for it): bounded, and generous
+  // enough for a two-core machine under load. Waits on real browsers and builds have their own bounds.
+  testTimeout: 120_000,
+  setupFilesAfterEnv: ["<rootDir>/test/support/async-waits.ts"],
 };

@@ -6,9 +6,12 @@
  *   manifest.xml   with every https://localhost:3000/ URL rewritten to `--env url=…` (production)
  *   help.html, assets/*.png
  *
- *   npm run build -- --env url=https://intranet.example/dutycheck/
+ *   office-js/     with --env officejs=local: Microsoft's office.js and the files it loads for Excel
+ *
+ *   npm run build -- --env url=https://intranet.example/dutycheck/ [--env officejs=cdn|china|local]
  *   npm run build:dev          (URLs stay https://localhost:3000/)
- *   npm run dev-server         (https on port 3000; plain http only when no certificate can be made)
+ *   npm run dev-server         (https://localhost:3000, this machine only; plain http, preview only,
+ *                               when no development certificate can be installed)
  */
 const path = require("path");
 const { URL } = require("url");
@@ -19,7 +22,22 @@ const { z } = require("zod");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Where the pages load office.js from (`--env officejs=…`, validated): Microsoft's CDN (default); the CDN
+ * Microsoft documents for Office 365 operated by 21Vianet in China; or a copy served with the add-in from
+ * `office-js/`, for an intranet that reaches neither (docs/deploy.md says what Microsoft supports).
+ */
+const OFFICE_JS = {
+  cdn: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+  china: "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+  local: "office-js/office.js",
+};
+const LOCAL_OFFICE_JS_DIR = "office-js";
+
+const OfficeJsChoice = z.enum(["cdn", "china", "local"], {
+  message: "officejs 应为 cdn、china 或 local (officejs must be cdn, china or local)",
+});
 
 const BaseUrl = z
   .string()
@@ -36,6 +54,36 @@ function baseUrl(env) {
   return parsed.data;
 }
 
+/** The office.js choice from `--env officejs=…` (validated), `cdn` when not given. */
+function officeJsChoice(env) {
+  if (env.officejs === undefined) return "cdn";
+  const parsed = OfficeJsChoice.safeParse(String(env.officejs));
+  if (!parsed.success) throw new Error(`--env officejs=${env.officejs}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+/**
+ * The files of `@microsoft/office-js` that office.js loads in Excel, copied below `office-js/` as they are
+ * (already minified): the loader, the Excel host scripts of every platform and version, the UI strings of
+ * every locale (office.js falls back to en-us), and the telemetry scripts it asks for.
+ */
+function localOfficeJsCopies() {
+  const context = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+  const to = (dir) => `${LOCAL_OFFICE_JS_DIR}/${dir}[name][ext]`;
+  return [
+    { from: "office.js", to: to("") },
+    { from: "excel-*.js", to: to("") },
+    { from: "*/office_strings.js", to: `${LOCAL_OFFICE_JS_DIR}/[path][name][ext]` },
+    { from: "telemetry/oteljs_agave.js", to: to("telemetry/") },
+    { from: "ariatelemetry/aria-web-telemetry.js", to: to("ariatelemetry/") },
+  ].map((pattern) => ({
+    ...pattern,
+    context,
+    globOptions: { ignore: ["**/*.debug.js"] },
+    info: { minimized: true },
+  }));
+}
+
 /** Rewrites the dev URLs of manifest.xml to `base`: full URLs keep their path, AppDomain takes the origin. */
 function rewriteManifest(xml, base) {
   if (base === DEV_URL) return xml;
@@ -44,6 +92,7 @@ function rewriteManifest(xml, base) {
 }
 
 function page({ title, officeJs, body }) {
+  // officeJs: the script's address, or null for a page that does not use Office.
   return `<!doctype html>
 <html lang="zh-CN">
   <head>
@@ -51,7 +100,7 @@ function page({ title, officeJs, body }) {
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    ${officeJs ? `<script src="${OFFICE_JS}"></script>` : ""}
+    ${officeJs ? `<script src="${officeJs}"></script>` : ""}
   </head>
   <body>
     ${body}
@@ -78,6 +127,7 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.host === "wps") return require("./webpack.wps").wpsConfig(env, mode);
   const dev = mode === "development";
   const base = baseUrl(env);
+  const officeJs = officeJsChoice(env);
 
   /** @type {import("webpack").Configuration} */
   const config = {
@@ -103,6 +153,14 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.[cm]?[jt]sx?$/,
           exclude: /node_modules/,
+          use: { loader: "babel-loader", options: { cacheDirectory: true } },
+        },
+        {
+          // Dependencies ship syntax above the browser floor (class fields in date-fns and zod, static
+          // blocks in tabster): they go through the same preset-env, down to the floor.
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          exclude: /node_modules[\\/](core-js|@babel[\\/]runtime|webpack)[\\/]/,
           use: { loader: "babel-loader", options: { cacheDirectory: true } },
         },
         { test: /\.css$/, type: "asset/source" },
@@ -150,19 +208,23 @@ module.exports = async (env = {}, argv = {}) => {
         chunksSortMode: "manual",
         scriptLoading: "defer",
         hash: true,
-        templateContent: page({ title: "实事督办", officeJs: true, body: '<div id="root"></div>' }),
+        templateContent: page({
+          title: "实事督办",
+          officeJs: OFFICE_JS[officeJs],
+          body: '<div id="root"></div>',
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: "preview.html",
         chunks: ["preview"],
         scriptLoading: "defer",
         hash: true,
-        templateContent: page({ title: "实事督办 · 预览", officeJs: false, body: '<div id="root"></div>' }),
+        templateContent: page({ title: "实事督办 · 预览", officeJs: null, body: '<div id="root"></div>' }),
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",
         inject: false,
-        templateContent: page({ title: "实事督办 · 帮助", officeJs: false, body: HELP_BODY }),
+        templateContent: page({ title: "实事督办 · 帮助", officeJs: null, body: HELP_BODY }),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -172,6 +234,7 @@ module.exports = async (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString("utf8"), base),
           },
+          ...(officeJs === "local" ? localOfficeJsCopies() : []),
         ],
       }),
     ],
@@ -185,6 +248,8 @@ module.exports = async (env = {}, argv = {}) => {
 async function devServer() {
   const common = {
     port: DEV_PORT,
+    // This machine only: the add-in's pages are for Excel and a browser here, not for the office network.
+    host: "localhost",
     // Everything served comes from the build (assets are copied into it); there is no public/ folder.
     static: false,
     // Excel fetches functions.json and the page from its own origin; allow it.
@@ -212,3 +277,5 @@ async function devServer() {
 
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.baseUrl = baseUrl;
+module.exports.officeJsChoice = officeJsChoice;
+module.exports.OFFICE_JS = OFFICE_JS;

@@ -1,20 +1,25 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import ExcelJS from "exceljs";
 import { checkSheet } from "../src/core/check";
 import { planMarks } from "../src/core/marks";
 import { resolveOptions } from "../src/core/options";
 import { createExcelPort } from "../src/excel";
 import { MockWorkbook } from "../test/support/mock-workbook";
+import { buildXlsx } from "../test/support/xlsx-build";
 import { functionsBench } from "./functions.bench";
 import { generateGrid } from "./generate";
 import { line, medianMs } from "./stats";
 
 const PROJECTS = 5000;
+/** The command line's large-file figures (issue 7): a workbook ten times the core benchmark's. */
+const LARGE = 50_000;
 const ROOT = join(__dirname, "..");
+const BIN = join(ROOT, "bin", "duty-check.js");
+/** Loaded into the measured process: writes its peak memory and CPU time to $DUTYCHECK_USAGE on exit. */
+const USAGE = join(__dirname, "usage.js");
 
 function options() {
   const resolved = resolveOptions({ asOf: "2023-06-20", dueSoonDays: 15 });
@@ -22,12 +27,39 @@ function options() {
   return resolved.options;
 }
 
-async function writeWorkbook(file: string): Promise<void> {
-  const grid = generateGrid(PROJECTS);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(grid.sheet);
-  for (const row of grid.values) sheet.addRow(row.map((v) => (v === "" ? null : v)));
-  await workbook.xlsx.writeFile(file);
+/** The generated table as Excel would save it (shared strings). */
+function writeWorkbook(file: string, projects: number): void {
+  writeFileSync(
+    file,
+    buildXlsx([{ name: "Sheet1", rows: generateGrid(projects).values }], { sharedStrings: true }),
+  );
+}
+
+interface CliRun {
+  ms: number;
+  cpuMs: number;
+  peakMb: number;
+}
+
+/** One whole `duty-check` process: wall time, CPU time and peak resident memory. */
+function runCli(args: string[], dir: string): CliRun {
+  const usageFile = join(dir, "usage.json");
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["--require", USAGE, BIN, "--as-of", "2023-06-20", ...args], {
+    env: { ...process.env, NO_COLOR: "1", DUTYCHECK_USAGE: usageFile },
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - start;
+  if (run.status === null || run.status > 1) throw new Error(`duty-check failed: ${run.stderr.toString()}`);
+  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
+  return { ms, cpuMs: usage.cpuMs, peakMb: usage.maxRssKb / 1024 };
+}
+
+/** The run of median wall time among `runs` processes, with the largest peak memory of them. */
+function cliFigures(args: string[], dir: string, runs = 3): CliRun {
+  const results = Array.from({ length: runs }, () => runCli(args, dir)).sort((a, b) => a.ms - b.ms);
+  const median = results[Math.floor(runs / 2)] as CliRun;
+  return { ...median, peakMb: results.reduce((max, r) => Math.max(max, r.peakMb), 0) };
 }
 
 export async function main(): Promise<void> {
@@ -96,17 +128,35 @@ export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "dutycheck-bench-"));
   try {
     const file = join(dir, "bench-5000.xlsx");
-    await writeWorkbook(file);
-    const bin = join(__dirname, "..", "bin", "duty-check.js");
+    writeWorkbook(file, PROJECTS);
     const cli = await medianMs(
       () =>
-        execFileSync(process.execPath, [bin, "--json", "--as-of", "2023-06-20", file], {
+        execFileSync(process.execPath, [BIN, "--json", "--as-of", "2023-06-20", file], {
           maxBuffer: 1 << 28,
         }),
       5,
       1,
     );
     line(`CLI: duty-check --json on a ${PROJECTS}-row .xlsx (whole process)`, `${cli.toFixed(0)} ms`);
+
+    const large = join(dir, "bench-50000.xlsx");
+    writeWorkbook(large, LARGE);
+    const seconds = (run: CliRun) =>
+      `${(run.ms / 1000).toFixed(1)} s (CPU ${(run.cpuMs / 1000).toFixed(1)} s)`;
+    const megabytes = (mb: number) => `${mb.toFixed(0)} MB`;
+    const text = cliFigures([large], dir);
+    line(`CLI: text report, ${LARGE.toLocaleString("en")}-row .xlsx`, seconds(text), "< 10 s");
+    line("  peak memory", megabytes(text.peakMb));
+    const json = cliFigures(["--json", large], dir);
+    line(`CLI: --json, ${LARGE.toLocaleString("en")}-row .xlsx`, seconds(json));
+    line("  peak memory", megabytes(json.peakMb));
+    const out = cliFigures(["--out", join(dir, "out"), large], dir);
+    line(
+      `CLI: --out (text report + marked copy), ${LARGE.toLocaleString("en")} rows`,
+      seconds(out),
+      "< 20 s",
+    );
+    line("  peak memory", megabytes(out.peakMb), "< 1.5 GB");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,9 @@ const { spawnSync } = require("child_process");
 const { setTimeout: sleep } = require("timers/promises");
 
 const ROOT = path.resolve(__dirname, "..");
-const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "duty-check");
+// DUTYCHECK_DEV_STATE_DIR: somewhere else, for the tests of these scripts.
+const STATE_DIR =
+  process.env.DUTYCHECK_DEV_STATE_DIR || path.join(ROOT, "node_modules", ".cache", "duty-check");
 const STATE_FILE = path.join(STATE_DIR, "dev-server.json");
 const LOG_FILE = path.join(STATE_DIR, "dev-server.log");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -62,12 +64,12 @@ async function endProcessTree(pid) {
 }
 
 /**
- * office-addin-debugging, when this machine has it: a local install (its package.json's bin) or a global
- * one on PATH. It is not a dependency: it needs libsecret (keytar) to install, which Linux CI lacks.
+ * office-addin-debugging, when this machine has it: the project's own (an optionalDependency: npm leaves
+ * it out where its keychain module cannot build, e.g. Linux without libsecret) or a global one on PATH.
  */
-function findOfficeAddinDebugging() {
+function findOfficeAddinDebugging({ root = ROOT, pathEnv = process.env.PATH } = {}) {
   try {
-    const pkgPath = require.resolve("office-addin-debugging/package.json", { paths: [ROOT] });
+    const pkgPath = require.resolve("office-addin-debugging/package.json", { paths: [root] });
     const pkg = JSON.parse(fs.readFileSync(pkgPath, "utf8"));
     const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin && pkg.bin["office-addin-debugging"];
     if (bin)
@@ -76,7 +78,7 @@ function findOfficeAddinDebugging() {
     // Not installed locally; try PATH.
   }
   const names = process.platform === "win32" ? ["office-addin-debugging.cmd"] : ["office-addin-debugging"];
-  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+  for (const dir of (pathEnv || "").split(path.delimiter)) {
     for (const name of names) {
       const candidate = path.join(dir, name);
       if (dir && fs.existsSync(candidate)) {

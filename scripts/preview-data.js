@@ -5,12 +5,13 @@
  *
  *   npm run build:preview-data        (after npm run build:cli, which compiles the .xlsx reader to lib/)
  *
- * The grids come from the same reader the command line uses (`src/cli/xlsx.ts`), so the preview sees a
- * sheet exactly as the CLI and — by that reader's contract — Office.js would. Column widths are added for
- * drawing only. test/taskpane/preview-data.test.ts fails when the committed file no longer matches the samples.
+ * The grids come from the same reader the command line uses (`src/core/xlsx`), so the preview sees a
+ * sheet exactly as the CLI and — by that reader's contract — Office.js would. Column widths (read with
+ * ExcelJS) are added for drawing only. test/taskpane/preview-data.test.ts fails when the committed file no longer matches the samples.
  */
 const fs = require("fs");
 const path = require("path");
+const ExcelJS = require("exceljs");
 const prettier = require("prettier");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -18,7 +19,7 @@ const SAMPLES = path.join(ROOT, "samples");
 const OUT = path.join(ROOT, "src", "preview", "samples.json");
 
 function loadReader() {
-  const compiled = path.join(ROOT, "lib", "cli", "xlsx.js");
+  const compiled = path.join(ROOT, "lib", "core", "xlsx", "index.js");
   if (!fs.existsSync(compiled)) {
     throw new Error(
       `找不到 ${path.relative(ROOT, compiled)}，请先运行 npm run build:cli (compile the reader first)`,
@@ -38,7 +39,7 @@ function columnWidths(worksheet, count, originCol) {
 }
 
 async function main() {
-  const { loadWorkbook, workbookGrids } = loadReader();
+  const { readWorkbook } = loadReader();
   // In the order the samples script builds them (the first is the page's default), others after.
   const built = require("./build-samples.js").SAMPLES.map((s) => s.out);
   const rank = (name) => (built.includes(name) ? built.indexOf(name) : built.length);
@@ -49,15 +50,17 @@ async function main() {
   if (files.length === 0) throw new Error(`samples/ 下没有 .xlsx 样例 (no sample workbooks in ${SAMPLES})`);
   const workbooks = [];
   for (const file of files) {
-    const workbook = await loadWorkbook(path.join(SAMPLES, file));
-    const grids = workbookGrids(workbook);
+    const bytes = fs.readFileSync(path.join(SAMPLES, file));
+    const grids = readWorkbook(bytes);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
     workbooks.push({
       file,
       sheets: grids.map((grid) => ({
         grid,
         columnWidths: columnWidths(
           workbook.getWorksheet(grid.sheet),
-          Math.max(0, ...grid.values.map((row) => row.length)),
+          grid.values.reduce((width, row) => Math.max(width, row.length), 0),
           grid.origin.col,
         ),
       })),

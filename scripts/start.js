@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm start: serve the add-in at https://localhost:3000 and
- *  - sideload it into desktop Excel where this machine has Excel and office-addin-debugging
- *    (`npm i -g office-addin-debugging`), which then runs the dev server itself;
+ * npm start: serve the add-in on localhost:3000 (https; plain http, preview only, when no development
+ * certificate can be installed) and
+ *  - sideload it into desktop Excel where this machine has Excel and office-addin-debugging (the project's
+ *    optionalDependency, or a global install), which then runs the dev server itself;
  *  - otherwise (Linux, CI, no Excel) start the dev server in the background and print the preview's address.
  * `npm start -- --preview` forces the second. `npm stop` undoes either.
  */
@@ -57,34 +58,35 @@ function logText() {
 
 const logTail = () => logText().split("\n").slice(-25).join("\n");
 
+/** The arguments `npm start` gives office-addin-debugging; `npm stop` gives it `stop <manifest>`. */
+function sideloadArgs() {
+  return [
+    "start",
+    state.MANIFEST,
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    String(state.PORT),
+  ];
+}
+
 function sideload(tool) {
   console.log("实事督办：检测到桌面版 Excel 和 office-addin-debugging，正在启动开发服务器并旁加载…");
   console.log(
     "DutyCheck: desktop Excel and office-addin-debugging found; starting the dev server and sideloading…",
   );
-  const result = spawnSync(
-    tool.command,
-    [
-      ...tool.args,
-      "start",
-      state.MANIFEST,
-      "desktop",
-      "--app",
-      "excel",
-      "--dev-server",
-      "npm run dev-server",
-      "--dev-server-port",
-      String(state.PORT),
-    ],
-    {
-      stdio: "inherit",
-      shell: tool.shell,
-      cwd: state.ROOT,
-    },
-  );
+  const result = spawnSync(tool.command, [...tool.args, ...sideloadArgs()], {
+    stdio: "inherit",
+    shell: tool.shell,
+    cwd: state.ROOT,
+  });
   if (result.status !== 0) {
     console.error("旁加载失败（见上方输出）；可改用 `npm start -- --preview` 打开预览。Sideloading failed.");
-    process.exit(result.status ?? 1);
+    process.exitCode = result.status ?? 1;
+    return;
   }
   state.writeState({ mode: "sideload", startedAt: new Date().toISOString() });
   console.log("已旁加载到 Excel。停止：npm stop   Sideloaded into Excel. Stop with: npm stop");
@@ -132,7 +134,21 @@ async function servePreview(reason) {
   console.log("  停止 Stop:      npm stop");
 }
 
-async function main() {
+/** Sideload where Excel and the tool are both here; else the preview, saying why. */
+function choose({ forcePreview, tool, desktopExcel }) {
+  if (!forcePreview && tool && desktopExcel) return { mode: "sideload", tool };
+  const reason = forcePreview
+    ? { zh: "按要求只打开预览", en: "--preview given" }
+    : !desktopExcel
+      ? { zh: "这台电脑上没有桌面版 Excel", en: "this machine has no desktop Excel" }
+      : {
+          zh: "没有 office-addin-debugging（npm ci 在其钥匙串模块无法编译时会跳过这个可选依赖；也可全局安装：npm i -g office-addin-debugging）",
+          en: "office-addin-debugging is missing (npm ci skips this optional dependency where its keychain module cannot build; or npm i -g office-addin-debugging)",
+        };
+  return { mode: "preview", reason };
+}
+
+async function main(argv = process.argv) {
   const previous = state.readState();
   if (previous && (previous.mode === "sideload" || state.isAlive(previous.pid))) {
     console.log(
@@ -141,23 +157,20 @@ async function main() {
     return;
   }
   state.clearState();
-
-  const forcePreview = process.argv.includes("--preview");
-  const tool = state.findOfficeAddinDebugging();
-  if (!forcePreview && tool && state.hasDesktopExcel()) return sideload(tool);
-
-  const reason = forcePreview
-    ? { zh: "按要求只打开预览", en: "--preview given" }
-    : !state.hasDesktopExcel()
-      ? { zh: "这台电脑上没有桌面版 Excel", en: "this machine has no desktop Excel" }
-      : {
-          zh: "没有找到 office-addin-debugging（旁加载需要：npm i -g office-addin-debugging）",
-          en: "office-addin-debugging is not installed (npm i -g office-addin-debugging to sideload)",
-        };
-  await servePreview(reason);
+  const choice = choose({
+    forcePreview: argv.includes("--preview"),
+    tool: state.findOfficeAddinDebugging(),
+    desktopExcel: state.hasDesktopExcel(),
+  });
+  if (choice.mode === "sideload") sideload(choice.tool);
+  else await servePreview(choice.reason);
 }
 
-main().catch((error) => {
-  console.error("npm start 失败:", error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error("npm start 失败:", error);
+    process.exit(1);
+  });
+}
+
+module.exports = { choose, sideload, sideloadArgs };

@@ -63,7 +63,7 @@ function buildWorkbook(seed, meta) {
   workbook.modified = meta.date;
   workbook.calcProperties.fullCalcOnLoad = false;
 
-  const columns = Math.max(...seed.rows.map((r) => r.cells.length));
+  const columns = seed.rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
   const firstHeader = seed.rows.find((r) => r.kind === "header");
   if (!firstHeader) throw new Error("seed has no header row");
   const widths = firstHeader.cells.map(widthFor);

@@ -103,7 +103,7 @@ function split(argv: string[]): { ok: true; raw: Record<string, unknown> } | { o
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === "--") {
-      files.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) files.push(rest);
       break;
     }
     if (!arg.startsWith("-") || arg === "-") {
@@ -163,8 +163,8 @@ Checks the milestones and the monthly progress reports of a 为民办实事项�
   --since 上次.json      与上次 --json 输出相比，列出变化 / compare with an earlier --json output
   --sheet 名称           只检查这个工作表 / check only this sheet
   --json                 输出 JSON / print JSON
-  --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动）
-                         write a marked copy with a 检查结果 sheet (the input is never changed)
+  --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动、不覆盖）
+                         write a marked copy with a 检查结果 sheet (no input is ever changed)
   --report 目录          每张表写一份进展情况通报（.docx，GB/T 9704 版式）到该目录
                          write one 通报 (.docx laid out per GB/T 9704) per table into the folder
   --reminders            输出督办提醒（每个责任科室一段），代替检查报告
@@ -178,5 +178,7 @@ Checks the milestones and the monthly progress reports of a 为民办实事项�
   -h, --help             显示帮助 / show this help
   -v, --version          显示版本 / show the version
 
-退出码 / Exit codes: 0 正常；1 有逾期（需 --fail-on-overdue）；2 参数错误或有文件无法读取。
+退出码 / Exit codes: 0 正常；1 有逾期（需 --fail-on-overdue）；
+  2 参数或输出目录错误、有文件无法读取、没有找到责任分解表或副本无法写出（其余文件照常检查）。
+  2 bad flags or --out folder, or a file unreadable, without a table, or not copied (others still checked).
 `;

@@ -7,6 +7,7 @@ import { chineseDate } from "../core/report/format";
 import type { TableResult } from "../core/types";
 import type { FileOutcome } from "./check-file";
 import type { Paint } from "./report";
+import { terminalSafe, terminalSafeLines } from "./terminal";
 
 /** `--report` and `--reminders`: the 通报 as .docx files and the 督办提醒 as text, from the core's models. */
 
@@ -87,12 +88,12 @@ export function remindersText(outcome: FileOutcome, options: ReportOptions, p: P
   const blocks: string[] = [];
   for (const table of outcome.sheets.flatMap((s) => s.tables)) {
     const reminders = buildReminders([table], options);
-    const title = table.title ? ` · ${table.title}` : "";
+    const title = table.title ? ` · ${terminalSafe(table.title)}` : "";
     const head =
-      `${p.bold(`■ ${basename(outcome.file)}`)} · 工作表“${table.sheet}”${title}\n` +
+      `${p.bold(`■ ${terminalSafe(basename(outcome.file))}`)} · 工作表“${terminalSafe(table.sheet)}”${title}\n` +
       `  督办提醒（按${word}，截至${chineseDate(options.asOf)}）：${reminders.length} 条`;
     const body = reminders.length
-      ? reminders.map((r) => `【${r.recipient}】\n${r.text}`).join("\n\n")
+      ? reminders.map((r) => `【${terminalSafe(r.recipient)}】\n${terminalSafeLines(r.text)}`).join("\n\n")
       : "没有逾期、滞后或未报送进展的项目，无需督办。";
     blocks.push(`${head}\n\n${body}`);
   }

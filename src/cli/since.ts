@@ -38,7 +38,9 @@ const EarlierSchema = z.object({
 });
 export type EarlierReport = z.infer<typeof EarlierSchema>;
 
-export type EarlierRead = { ok: true; report: EarlierReport } | { ok: false; message: string };
+/** Why `--since` was refused: a Chinese message and an English detail, as the CLI's other problem lines. */
+export type EarlierRead =
+  { ok: true; report: EarlierReport } | { ok: false; message: string; detail: string };
 
 /** Reads and validates `--since`; never throws. */
 export async function readEarlier(path: string): Promise<EarlierRead> {
@@ -46,24 +48,28 @@ export async function readEarlier(path: string): Promise<EarlierRead> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      message: `--since “${path}”：${code === "ENOENT" ? "文件不存在" : "无法读取文件"}`,
-    };
+    const code = (error as NodeJS.ErrnoException).code ?? "read failed";
+    return code === "ENOENT"
+      ? { ok: false, message: "文件不存在", detail: "file not found" }
+      : { ok: false, message: "无法读取文件", detail: code };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: `--since “${path}” 不是 JSON 文件：应为上次 duty-check --json 的输出` };
+    return {
+      ok: false,
+      message: "不是 JSON 文件，应为上次 duty-check --json 的输出",
+      detail: "not JSON",
+    };
   }
   const parsed = EarlierSchema.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join(".") || "顶层";
     return {
       ok: false,
-      message: `--since “${path}” 不是 duty-check --json 的输出（${where} 缺失或格式不符）`,
+      message: `不是 duty-check --json 的输出：${where} 缺失或格式不符`,
+      detail: "not a duty-check --json output",
     };
   }
   return { ok: true, report: parsed.data };

@@ -1,7 +1,7 @@
 import { resolveOptions } from "../core/options";
 import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult } from "../core/types";
-import { publishCommandReport, type CommandReport } from "./reports";
+import { publishCommandReport, type CommandReport } from "../core/command-reports";
 import { checkRequirements, type IsSetSupported } from "./requirements";
 
 /** What a ribbon command needs from its surroundings; Office.js supplies it in commands.ts, tests fake it. */

@@ -165,11 +165,8 @@ function draftProject(record: ProjectRecord, ctx: TableContext): ProjectDraft {
   }
   // A continuation cell without dates is only a problem when the project as a whole has no milestone.
   const anyMilestone = schedules.some((s) => s.milestones.length > 0);
-  diagnostics.push(
-    ...(anyMilestone
-      ? scheduleDiagnostics.filter((d) => d.code !== "schedule.unscheduled")
-      : scheduleDiagnostics),
-  );
+  for (const d of scheduleDiagnostics)
+    if (!anyMilestone || d.code !== "schedule.unscheduled") diagnostics.push(d);
   const leaderText = text(record.cells.leader);
   const total = readAmount(
     record.cells.totalInvestment,
@@ -233,7 +230,8 @@ function judgeProject(
   const current = reads?.current ?? null;
   const earlier: RawCell[] = [];
   if (reads)
-    for (let i = 0; i < reads.reports.length - 1; i += 1) earlier.push(...(reads.reports[i] as Report).cells);
+    for (let i = 0; i < reads.reports.length - 1; i += 1)
+      for (const cell of (reads.reports[i] as Report).cells) earlier.push(cell);
   const { completion, diagnostics: completionDiagnostics } = readCompletion(
     current?.cells ?? [],
     draft.record.quarterCells,
@@ -241,7 +239,8 @@ function judgeProject(
   );
   const reading = readCurrentReport(current, completion.allDone);
   if (reading?.done) completion.allDone = true;
-  diagnostics.push(...completionDiagnostics, ...draft.diagnostics);
+  for (const d of completionDiagnostics) diagnostics.push(d);
+  for (const d of draft.diagnostics) diagnostics.push(d);
 
   const milestones: Milestone[] = [];
   for (const { cell, milestones: parsed } of draft.schedules) {
@@ -279,8 +278,49 @@ function mostCommon(values: number[]): number | null {
   return best;
 }
 
-function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions): TableResult {
-  const diagnostics: Diagnostic[] = [...layout.diagnostics];
+/** A formula cell without a saved result, in sheet coordinates (1-based row, 0-based column). */
+interface UncachedCell {
+  row: number;
+  col: number;
+  address: string;
+}
+
+function uncachedCells(grid: SheetGrid): UncachedCell[] {
+  return (grid.uncachedFormulas ?? []).map(({ row, col }) => ({
+    row: grid.origin.row + row + 1,
+    col: grid.origin.col + col,
+    address: cellAddress(grid.origin.row + row, grid.origin.col + col),
+  }));
+}
+
+function uncachedDiagnostic(address: string): Diagnostic {
+  return {
+    cell: address,
+    code: "formula.noCachedValue",
+    message: `单元格 ${address} 是公式，但文件中没有保存它的计算结果（文件由程序生成，或保存时设为手动计算），已按空白读取；请先在 Excel 或 WPS 中打开该工作簿并保存，再检查`,
+    messageEn: `Cell ${address} holds a formula whose result is not saved in the file (written by a program, or saved with manual calculation); it was read as empty. Open and save the workbook in Excel or WPS first, then check again`,
+    severity: "warning",
+  };
+}
+
+function inTable(cell: UncachedCell, layout: TableLayout): boolean {
+  return (
+    cell.row >= layout.firstRow &&
+    cell.row <= layout.lastRow &&
+    cell.col >= layout.firstCol &&
+    cell.col <= layout.lastCol
+  );
+}
+
+function checkTable(
+  grid: SheetGrid,
+  layout: TableLayout,
+  options: CheckOptions,
+  uncached: UncachedCell[],
+): TableResult {
+  // Unread formulas first: they explain the figures that follow.
+  const diagnostics: Diagnostic[] = uncached.map((c) => uncachedDiagnostic(c.address));
+  for (const d of layout.diagnostics) diagnostics.push(d);
   const asOfYear = getYear(parseISO(options.asOf));
   const ctx: TableContext = {
     layout,
@@ -304,14 +344,17 @@ function checkTable(grid: SheetGrid, layout: TableLayout, options: CheckOptions)
   if (missingColumn) diagnostics.push(missingColumn);
   const hasMoney =
     layout.columns.totalInvestment !== undefined || layout.columns.annualInvestment !== undefined;
+  const moneyColumns = [layout.columns.totalInvestment, layout.columns.annualInvestment];
+  const lastHeaderRow = layout.headerRows[layout.headerRows.length - 1] as number;
   const money = hasMoney
     ? computeTotals(
         drafts.map((d) => ({ row: d.project.row, total: d.total, annual: d.annual })),
         layout.totalRows,
         layout.units,
+        uncached.some((c) => c.row > lastHeaderRow && moneyColumns.includes(c.col)),
       )
     : null;
-  if (money) diagnostics.push(...money.diagnostics);
+  if (money) for (const d of money.diagnostics) diagnostics.push(d);
 
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(layout.columns) as [Role, number][])
@@ -357,11 +400,17 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions): SheetResult 
     };
   }
   const found = findTablesWithDiagnostics(grid);
-  return {
-    sheet: grid.sheet,
-    asOf: options.asOf,
-    dueSoonDays: options.dueSoonDays,
-    tables: found.tables.map((layout) => checkTable(grid, layout, options)),
-    warnings: found.diagnostics,
-  };
+  const uncached = uncachedCells(grid);
+  const tables = found.tables.map((layout) =>
+    checkTable(
+      grid,
+      layout,
+      options,
+      uncached.filter((c) => inTable(c, layout)),
+    ),
+  );
+  const warnings = found.diagnostics;
+  for (const c of uncached)
+    if (!found.tables.some((layout) => inTable(c, layout))) warnings.push(uncachedDiagnostic(c.address));
+  return { sheet: grid.sheet, asOf: options.asOf, dueSoonDays: options.dueSoonDays, tables, warnings };
 }

@@ -1,5 +1,5 @@
 import { format, parseISO } from "date-fns";
-import type { ParsedMilestone, Quarter } from "./types";
+import type { Milestone, ParsedMilestone, Quarter } from "./types";
 
 const QUARTER_NUMERAL: Record<Quarter, string> = { 1: "一", 2: "二", 3: "三", 4: "四" };
 const QUARTER_EN: Record<Quarter, string> = { 1: "Q1", 2: "Q2", 3: "Q3", 4: "Q4" };
@@ -42,4 +42,11 @@ export function periodLabelEn(
     return `${format(new Date(due.getFullYear(), (months[0] as number) - 1, 1), "MMM")}–${format(due, "MMM")}`;
   }
   return months && months.length === 1 ? format(due, "MMM") : format(due, "d MMM");
+}
+
+/** `已逾期 20 天`, `还剩 10 天`, `今天到期`: how far a milestone is from its due date. */
+export function daysText(milestone: Pick<Milestone, "daysLate">): string {
+  if (milestone.daysLate > 0) return `已逾期 ${milestone.daysLate} 天`;
+  if (milestone.daysLate < 0) return `还剩 ${-milestone.daysLate} 天`;
+  return "今天到期";
 }

@@ -233,6 +233,8 @@ export function computeTotals(
   projects: ProjectAmounts[],
   totalRows: TotalRowRecord[],
   units: TableLayout["units"],
+  /** Whether some amount cell is a formula without a saved result (the grid says; the amounts cannot). */
+  incomplete = false,
 ): TotalsResult {
   const diagnostics: Diagnostic[] = [];
   let withInvestment = 0;
@@ -287,6 +289,7 @@ export function computeTotals(
       annual: fenToWan(annualFen),
       annualShareOfTotal: shareOfTotal(annualFen, totalFen),
       sheetTotalRow,
+      incomplete,
     },
     diagnostics,
   };

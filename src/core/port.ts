@@ -72,8 +72,11 @@ export interface WorkbookPort {
     request: ReportSheetRequest,
     overwrite: boolean,
   ): Promise<Outcome<string> | { ok: false; exists: true }>;
-  /** Adds per-quarter 已完成/未完成 columns beside the table, only into empty columns. */
-  addCompletionColumns(table: TableResult): Promise<Outcome>;
+  /**
+   * Adds the missing per-quarter 已完成/未完成 columns beside every table of the checked sheet, only into
+   * empty cells: one read and one write, and nothing at all when any table's columns cannot go in.
+   */
+  addCompletionColumns(result: SheetResult): Promise<Outcome>;
   /** 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty cells. */
   insertStatusColumn(): Promise<Outcome>;
   /**

@@ -14,6 +14,12 @@ export interface MergedArea {
   colCount: number;
 }
 
+/** A cell of a grid (0-based, relative to the grid's first cell, like `MergedArea`). */
+export interface GridCell {
+  row: number;
+  col: number;
+}
+
 /**
  * A rectangular block of a sheet as the adapters read it (usually the used range).
  * `origin` is the 0-based absolute row/column of `values[0][0]`, so that `B3` can start a grid.
@@ -25,6 +31,12 @@ export interface SheetGrid {
   /** Same shape as `values` where known (`range.numberFormat`); tells date serials from plain numbers. */
   numberFormats?: string[][];
   merges?: MergedArea[];
+  /**
+   * Formula cells whose result the file does not hold (written by a script, or saved with manual
+   * calculation): nothing computed them, so `values` has "" there. Only readers of files set it (Excel
+   * computes every formula before the add-in reads it); the check reports each (`formula.noCachedValue`).
+   */
+  uncachedFormulas?: GridCell[];
 }
 
 /** Column roles of SEMANTICS.md §1. Quarter progress columns are kept apart (see `TableLayout`). */
@@ -218,6 +230,11 @@ export interface Totals {
   /** annual ÷ total, rounded to 3 decimals; null when the total is zero. */
   annualShareOfTotal: number | null;
   sheetTotalRow: TotalRowCheck | null;
+  /**
+   * Some investment cell of the table (a project's or the 合计 row's) is a formula without a saved result,
+   * so the sums above leave it out: the figures are lower bounds until the workbook is recalculated.
+   */
+  incomplete: boolean;
 }
 
 export interface TableResult {

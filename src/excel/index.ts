@@ -1,14 +1,18 @@
 import { cellAddress } from "../core/address";
 import { checkSheet } from "../core/check";
+import { planCompletionColumns, type CompletionPlan } from "../core/completion-columns";
+import { firstOccupied } from "../core/grid";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
 import type { CheckedSheet, CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import { readProductSheet } from "../core/product-sheet";
 import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
 import { diffSnapshots, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
-import type { SheetResult, TableResult } from "../core/types";
-import { firstOccupied, planCompletionColumns, queueCompletionWrite } from "./columns";
-import { PROTECTED, describeError, failure } from "./errors";
+import type { SheetResult } from "../core/types";
+import { PROTECTED, describeError, failure } from "../office/errors";
+import { parseRangeAddress, readSheet } from "../office/read";
+import { queueCompletionWrite } from "./columns";
 import {
   emptyRecord,
   queueMarkScan,
@@ -17,13 +21,10 @@ import {
   queueRecordWrite,
   type MarkRecord,
 } from "./marks";
-import { parseRangeAddress, readSheet } from "./read";
 import { addProgressColumn } from "./progress-column";
 import { queueReportSheetWrite } from "./report-sheet";
 import { queueSnapshotRead, queueSnapshotWrite } from "./snapshots";
 import { insertStatusColumn } from "./status-column";
-
-export { readSheetGrid } from "./read";
 
 /** `Excel.run`, injectable so tests can hand in a mock workbook. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -62,6 +63,51 @@ async function removeSheetMarks(
   delete sheets[name];
   queueRecordWrite(context, { version: 1, sheets });
   await context.sync();
+}
+
+/**
+ * Queues the read of the block a completion plan writes into; after the sync, the reason it must stay
+ * untouched (a value or formula, a merge, data validation), or null.
+ */
+function queueTargetRead(sheet: Excel.Worksheet, plan: CompletionPlan): () => Outcome | null {
+  const rowCount = plan.lastDataRow - plan.headerRow + 1;
+  const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
+  // Formulas too: a formula that shows "" has an empty value but must not be written over.
+  block.load("values,formulas");
+  const merged = block.getMergedAreasOrNullObject();
+  merged.load("address");
+  block.dataValidation.load("type");
+  return () => {
+    const occupied = firstOccupied(block.values, block.formulas, plan.headerRow, plan.firstCol);
+    if (occupied) {
+      return failure(
+        `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
+        `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
+        occupied,
+        plan.sheet,
+      );
+    }
+    if (!merged.isNullObject) {
+      const first = parseRangeAddress(merged.address.split(",")[0] ?? "");
+      const cell = first ? cellAddress(first.row, first.col) : undefined;
+      return failure(
+        `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
+        `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
+        cell,
+        plan.sheet,
+      );
+    }
+    if (block.dataValidation.type !== "None") {
+      const cell = cellAddress(plan.headerRow, plan.firstCol);
+      return failure(
+        `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
+        `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
+        cell,
+        plan.sheet,
+      );
+    }
+    return null;
+  };
 }
 
 interface CheckRead {
@@ -117,9 +163,12 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             await context.sync();
           }
           const warning = result.warnings[0];
-          return warning
-            ? failure(warning.message, warning.messageEn)
-            : failure("未找到责任分解表", "No breakdown table found");
+          if (!warning) return failure("未找到责任分解表", "No breakdown table found");
+          // One of the product's own sheets: the failure's cell link leads back to the sheet it came from.
+          const source = readProductSheet(read.grid)?.source;
+          return source
+            ? failure(warning.message, warning.messageEn, "A1", source)
+            : failure(warning.message, warning.messageEn);
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
         const snapshot = snapshotOf(result);
@@ -226,53 +275,26 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
-  /** Two syncs: the cells right of the table (values and formulas: must be empty), protection, merges; then the write. */
-  async function addCompletionColumns(table: TableResult): Promise<Outcome> {
-    const planned = planCompletionColumns(table);
+  /**
+   * Two syncs for every table of the sheet: (1) protection and, right of each table, the cells' values and
+   * formulas (must be empty), merges and data validation; (2) all the writes. A refusal of any table
+   * writes nothing at all.
+   */
+  async function addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    const planned = planCompletionColumns(result);
     if (!planned.ok) return planned;
-    const plan = planned.value;
     return guarded(() =>
       run(async (context): Promise<Outcome> => {
-        const sheet = context.workbook.worksheets.getItem(table.sheet);
+        const sheet = context.workbook.worksheets.getItem(result.sheet);
         sheet.protection.load("protected");
-        const rowCount = plan.lastDataRow - plan.headerRow + 1;
-        const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
-        // Formulas too: a formula that shows "" has an empty value but must not be written over.
-        block.load("values,formulas");
-        const merged = block.getMergedAreasOrNullObject();
-        merged.load("address");
-        block.dataValidation.load("type");
+        const reads = planned.value.map((plan) => queueTargetRead(sheet, plan));
         await context.sync();
         if (sheet.protection.protected) return PROTECTED;
-        const occupied = firstOccupied(block.values, block.formulas, plan.headerRow, plan.firstCol);
-        if (occupied) {
-          return failure(
-            `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
-            `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
-            occupied,
-            table.sheet,
-          );
+        for (const read of reads) {
+          const refusal = read();
+          if (refusal) return refusal;
         }
-        if (!merged.isNullObject) {
-          const first = parseRangeAddress(merged.address.split(",")[0] ?? "");
-          const cell = first ? cellAddress(first.row, first.col) : undefined;
-          return failure(
-            `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
-            `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
-            cell,
-            table.sheet,
-          );
-        }
-        if (block.dataValidation.type !== "None") {
-          const cell = cellAddress(plan.headerRow, plan.firstCol);
-          return failure(
-            `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
-            `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
-            cell,
-            table.sheet,
-          );
-        }
-        queueCompletionWrite(sheet, plan);
+        for (const plan of planned.value) queueCompletionWrite(sheet, plan);
         await context.sync();
         return OK;
       }),

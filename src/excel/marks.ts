@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MARK_FILL, MARK_OUTLINE, groupRanges, type Mark, type MarkKind } from "../core/marks";
-import type { Queued } from "./read";
+import type { Queued } from "../office/read";
 
 /**
  * How the add-in marks cells, and why this way.

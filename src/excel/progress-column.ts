@@ -2,9 +2,9 @@ import { cellAddress } from "../core/address";
 import type { AddedProgressColumn, Outcome } from "../core/port";
 import { planProgressColumn } from "../core/progress/add-column";
 import type { TableResult } from "../core/types";
-import { firstOccupied } from "./columns";
-import { PROTECTED, failure } from "./errors";
-import { parseRangeAddress } from "./read";
+import { firstOccupied } from "../core/grid";
+import { PROTECTED, failure } from "../office/errors";
+import { parseRangeAddress } from "../office/read";
 import type { ExcelRun } from "./index";
 
 /**

@@ -1,5 +1,5 @@
 import { parseStore, type SnapshotStore } from "../core/since";
-import type { Queued } from "./read";
+import type { Queued } from "../office/read";
 
 /**
  * The check's snapshots (PROGRESS.md §7, `src/core/since`) kept in the workbook's add-in settings, never in

@@ -2,11 +2,11 @@ import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
 import type { Outcome } from "../core/port";
-import { contiguousRuns, planStatusColumns } from "../functions/insert";
-import { firstOccupied } from "./columns";
-import { PROTECTED, describeError, failure } from "./errors";
+import { firstOccupied } from "../core/grid";
+import { contiguousRuns, planStatusColumns } from "../core/status-column";
+import { PROTECTED, describeError, failure } from "../office/errors";
+import { readSheet } from "../office/read";
 import type { ExcelRun } from "./index";
-import { readSheet } from "./read";
 
 /**
  * 插入状态列: adds a `进度状态` column right of each table on the active sheet, holding

@@ -1,11 +1,11 @@
 /// <reference types="custom-functions-runtime" />
-import { readSheetGrid } from "../excel/read";
+import { PAYLOAD_CODES, describeError, errorCode } from "../office/errors";
+import { readSheetGrid } from "../office/read";
 import type { SheetGrid } from "../core/types";
 import {
   parseAsOf,
   parseCellRef,
   parseInvestKind,
-  sheetName,
   type ArgError,
   type CellRef,
   type Parsed,
@@ -31,6 +31,9 @@ import {
  * argument's address finds the table) and `@volatile` (answers depend on today and on cells other than the
  * argument; see cache.ts for the cost). Everything else lives in cache.ts and
  * src/core/formulas (args.ts, format.ts), which WPS's formulas share.
+ *
+ * Every function returns a matrix: the metadata docs allow `requiresParameterAddresses` only with a
+ * `matrix` result, so the one-value formulas answer a 1×1 matrix, which the cell shows as that value.
  */
 
 /** Sheets whose `onChanged` already drops their cache entry; one handler per sheet. */
@@ -66,13 +69,6 @@ const READ_FAILED: ArgError = {
   messageEn: "The sheet could not be read; recalculate",
 };
 
-/** The sheet of the calling cell, for an argument address that names none. */
-function callingSheet(invocation: CustomFunctions.Invocation): string | null {
-  const address = invocation.address ?? "";
-  const bang = address.lastIndexOf("!");
-  return bang > 0 ? sheetName(address.slice(0, bang)) : null;
-}
-
 const INTERNAL: ArgError = {
   ok: false,
   code: "notAvailable",
@@ -96,12 +92,17 @@ async function answer<T>(body: () => Promise<Parsed<T>>): Promise<T> {
   return result.value;
 }
 
-/** The checked sheet of `cell` on `asOf`; a failed read is `#N/A` asking for a recalculation. */
+/**
+ * The checked sheet of `cell` on `asOf`. A failed read is `#N/A`: a sheet too large to read says so, as
+ * the pane does; any other failure asks for a recalculation.
+ */
 async function checkedSheet(cell: CellRef, asOf: string): Promise<Parsed<RowIndex>> {
   try {
     return { ok: true, value: await cache.checked(cell.sheet, asOf) };
-  } catch {
-    return READ_FAILED;
+  } catch (error) {
+    if (!PAYLOAD_CODES.has(errorCode(error) ?? "")) return READ_FAILED;
+    const { message, messageEn } = describeError(error);
+    return { ok: false, code: "notAvailable", message, messageEn };
   }
 }
 
@@ -110,7 +111,7 @@ async function findSheet(
   asOfArg: unknown,
   invocation: CustomFunctions.Invocation,
 ): Promise<Parsed<{ cell: CellRef; index: RowIndex }>> {
-  const cell = parseCellRef(invocation.parameterAddresses?.[0], callingSheet(invocation));
+  const cell = parseCellRef(invocation.parameterAddresses?.[0]);
   if (!cell.ok) return cell;
   const asOf = parseAsOf(asOfArg, new Date());
   if (!asOf.ok) return asOf;
@@ -139,6 +140,11 @@ function projectAnswer<T>(
   });
 }
 
+/** One value as a 1×1 matrix (see the top of this file). */
+function single<T>(value: T): T[][] {
+  return [[value]];
+}
+
 /**
  * 项目进度状态：逾期、临期、正常、已完成或未排期 (Project status: overdue, due soon, on track, done or unscheduled).
  * @customfunction STATUS
@@ -153,8 +159,8 @@ export async function status(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => statusText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(statusText(project)));
 }
 
 /**
@@ -171,8 +177,8 @@ export async function detail(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => detailText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(detailText(project)));
 }
 
 /**
@@ -189,8 +195,8 @@ export async function next(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<string> {
-  return projectAnswer(asOf, invocation, ({ project }) => nextText(project));
+): Promise<string[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(nextText(project)));
 }
 
 /**
@@ -207,8 +213,8 @@ export async function overdue(
   cell: unknown,
   asOf: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<number> {
-  return projectAnswer(asOf, invocation, ({ project }) => overdueCount(project));
+): Promise<number[][]> {
+  return projectAnswer(asOf, invocation, ({ project }) => single(overdueCount(project)));
 }
 
 /**
@@ -268,13 +274,14 @@ export async function invest(
   cell: unknown,
   kind: unknown,
   invocation: CustomFunctions.Invocation,
-): Promise<number> {
+): Promise<number[][]> {
   return answer(async () => {
     const parsedKind = parseInvestKind(kind);
     if (!parsedKind.ok) return parsedKind;
     const found = await findSheet(null, invocation);
     if (!found.ok) return found;
     const table = locateTable(found.value.index, found.value.cell);
-    return table.ok ? investValue(table.value, parsedKind.value) : table;
+    const value = table.ok ? investValue(table.value, parsedKind.value) : table;
+    return value.ok ? { ok: true, value: single(value.value) } : value;
   });
 }

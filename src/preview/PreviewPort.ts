@@ -15,8 +15,8 @@ import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
 import { diffSnapshots, emptyStore, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
-import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../excel/columns";
-import { planStatusColumns } from "../functions/insert";
+import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../core/completion-columns";
+import { planStatusColumns } from "../core/status-column";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
 
@@ -186,37 +186,40 @@ export class PreviewPort implements WorkbookPort {
     return { ok: true, value: layout.name };
   }
 
-  async addCompletionColumns(table: TableResult): Promise<Outcome> {
-    const target = this.sheet(table.sheet);
-    if (!target) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" not found`);
-    const planned = planCompletionColumns(table);
+  async addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    const target = this.sheet(result.sheet);
+    if (!target) return failure(`找不到工作表“${result.sheet}”`, `Sheet "${result.sheet}" not found`);
+    const planned = planCompletionColumns(result);
     if (!planned.ok) return planned;
-    const plan = planned.value;
-    const width = plan.quarters.length;
-    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
-      for (let col = plan.firstCol; col < plan.firstCol + width; col++) {
-        if (!isEmpty(valueAt(target.grid, row, col))) {
-          const cell = cellAddress(row, col);
-          return failure(
-            `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
-            `Cell ${cell} right of the table is not empty; no columns were added`,
-            cell,
-            table.sheet,
-          );
+    // Every table's cells are checked before any is written, as in Excel.
+    for (const plan of planned.value) {
+      for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
+        for (let col = plan.firstCol; col < plan.firstCol + plan.quarters.length; col++) {
+          if (!isEmpty(valueAt(target.grid, row, col))) {
+            const cell = cellAddress(row, col);
+            return failure(
+              `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
+              `Cell ${cell} right of the table is not empty; no columns were added`,
+              cell,
+              result.sheet,
+            );
+          }
         }
       }
     }
-    const writes = plan.quarters.map((q, i) => ({
-      row: plan.headerRow,
-      col: plan.firstCol + i,
-      value: QUARTER_HEADER[q],
-    }));
-    const choices = new Map(this.state.dropDowns.get(table.sheet) ?? []);
-    for (let row = plan.firstDataRow; row <= plan.lastDataRow; row++) {
-      for (let i = 0; i < width; i++) choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES);
-    }
+    const choices = new Map(this.state.dropDowns.get(result.sheet) ?? []);
+    const writes = planned.value.flatMap((plan) => {
+      for (let row = plan.firstDataRow; row <= plan.lastDataRow; row++) {
+        plan.quarters.forEach((_, i) => choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES));
+      }
+      return plan.quarters.map((q, i) => ({
+        row: plan.headerRow,
+        col: plan.firstCol + i,
+        value: QUARTER_HEADER[q],
+      }));
+    });
     const dropDowns = new Map(this.state.dropDowns);
-    dropDowns.set(table.sheet, choices);
+    dropDowns.set(result.sheet, choices);
     this.replaceSheet(writeCells(target, writes), { dropDowns });
     return OK;
   }

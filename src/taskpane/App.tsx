@@ -21,7 +21,7 @@ import type { GroupBy } from "../core/alerts";
 import { DEFAULT_DUE_SOON_DAYS, resolveOptions } from "../core/options";
 import type { Outcome, WorkbookPort } from "../core/port";
 import type { SheetResult } from "../core/types";
-import type { CommandReport, CommandReportListener } from "../commands/reports";
+import type { CommandReport, CommandReportListener } from "../core/command-reports";
 import { ActionBar, type ActionKind } from "./components/ActionBar";
 import { AlertList } from "./components/AlertList";
 import { CellLink } from "./components/CellLink";
@@ -201,16 +201,10 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
       return;
     }
     if (!result) return;
-    const outcome = await run("completion", async () => {
-      for (const table of result.tables) {
-        const added = await port.addCompletionColumns(table);
-        if (!added.ok) return { ok: false as const, failed: added, sheet: table.sheet };
-      }
-      return { ok: true as const };
-    });
+    const outcome = await run("completion", () => port.addCompletionColumns(result));
     if (!outcome) return;
     if (outcome.ok) setNotice(t.completionAdded);
-    else fail(outcome.failed, outcome.sheet);
+    else fail(outcome, result.sheet);
   };
 
   const onSelect = (sheet: string, cell: string) => void select(sheet, cell);

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { latestCommandReport, subscribeCommandReports } from "../commands/reports";
+import { latestCommandReport, subscribeCommandReports } from "../core/command-reports";
 import { createExcelPort } from "../excel/index";
 import { App } from "./App";
 import { languageFor } from "./i18n";

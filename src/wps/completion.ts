@@ -1,9 +1,15 @@
 import { cellAddress } from "../core/address";
 import type { Outcome } from "../core/port";
-import type { TableResult } from "../core/types";
+import {
+  COMPLETION_CHOICES,
+  QUARTER_HEADER,
+  planCompletionColumns,
+  type CompletionPlan,
+} from "../core/completion-columns";
+import { firstOccupied } from "../core/grid";
+import type { SheetResult } from "../core/types";
 import { failure, OK, PROTECTED, type WpsContext } from "./context";
 import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
-import { COMPLETION_CHOICES, QUARTER_HEADER, firstOccupied, planCompletionColumns } from "./planners";
 
 /** `xlValidateList`, `xlValidAlertStop`, `xlBetween`. */
 const XL_VALIDATE_LIST = 3;
@@ -20,18 +26,27 @@ function hasValidation(target: Et.Range): boolean {
 }
 
 /**
- * 添加完成情况列: the missing per-quarter columns right of the table, header in its first header row and a
- * 已完成/未完成 drop-down on the data rows — only into empty, unmerged cells without data validation
- * (checked per column before anything is written).
+ * 添加完成情况列: the missing per-quarter columns right of every table of the checked sheet, header in its
+ * first header row and a 已完成/未完成 drop-down on the data rows — only into empty, unmerged cells without
+ * data validation. Every table is checked before anything is written: one refusal writes nothing.
  */
-export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outcome {
-  const planned = planCompletionColumns(table);
+export function addCompletionColumns(ctx: WpsContext, result: SheetResult): Outcome {
+  const planned = planCompletionColumns(result);
   if (!planned.ok) return planned;
-  const plan = planned.value;
   const book = activeWorkbook(ctx.app);
-  const sheet = book ? findSheet(book, table.sheet) : null;
-  if (!sheet) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" no longer exists`);
+  const sheet = book ? findSheet(book, result.sheet) : null;
+  if (!sheet) return failure(`找不到工作表“${result.sheet}”`, `Sheet "${result.sheet}" no longer exists`);
   if (isProtected(sheet)) return PROTECTED;
+  for (const plan of planned.value) {
+    const refused = refusal(sheet, plan);
+    if (refused) return refused;
+  }
+  for (const plan of planned.value) write(sheet, plan);
+  return OK;
+}
+
+/** Why the plan's cells must stay untouched (a value or formula, a merge, data validation), or null. */
+function refusal(sheet: Et.Worksheet, plan: CompletionPlan): Outcome | null {
   const n = plan.quarters.length;
   const rows = plan.lastDataRow - plan.headerRow + 1;
   const block = range(sheet, rectAddress(plan.headerRow, plan.firstCol, rows, n));
@@ -44,7 +59,7 @@ export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outco
       `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
       `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
       occupied,
-      table.sheet,
+      plan.sheet,
     );
   }
   if (prop(block, "MergeCells") !== false) {
@@ -53,7 +68,7 @@ export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outco
       `表格右侧有合并单元格（自 ${cell} 起），未作任何修改`,
       `There are merged cells right of the table (from ${cell}); nothing was changed`,
       cell,
-      table.sheet,
+      plan.sheet,
     );
   }
   for (let c = 0; c < n; c += 1) {
@@ -63,10 +78,15 @@ export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outco
         `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
         `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
         cell,
-        table.sheet,
+        plan.sheet,
       );
     }
   }
+  return null;
+}
+
+function write(sheet: Et.Worksheet, plan: CompletionPlan): void {
+  const n = plan.quarters.length;
   range(sheet, rectAddress(plan.headerRow, plan.firstCol, 1, n)).Value2 = [
     plan.quarters.map((q) => QUARTER_HEADER[q]),
   ];
@@ -82,5 +102,4 @@ export function addCompletionColumns(ctx: WpsContext, table: TableResult): Outco
       COMPLETION_CHOICES.join(","),
     );
   }
-  return OK;
 }

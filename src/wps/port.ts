@@ -24,7 +24,7 @@ export function createWpsPort(ctx: WpsContext): WorkbookPort {
     selectCell: (sheet, address) => run(() => selectCell(ctx, sheet, address)),
     writeReportSheet: (result, request, overwrite) =>
       run(() => writeReportSheet(ctx, result, request, overwrite)),
-    addCompletionColumns: (table) => run(() => addCompletionColumns(ctx, table)),
+    addCompletionColumns: (result) => run(() => addCompletionColumns(ctx, result)),
     insertStatusColumn: () => run(() => insertStatusColumn(ctx)),
     addProgressColumn: (table, asOf) => run(() => addProgressColumn(ctx, table, asOf)),
   };

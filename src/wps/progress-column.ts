@@ -4,7 +4,7 @@ import { planProgressColumn } from "../core/progress/add-column";
 import type { TableResult } from "../core/types";
 import { failure, PROTECTED, type WpsContext } from "./context";
 import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
-import { firstOccupied } from "./planners";
+import { firstOccupied } from "../core/grid";
 
 /**
  * 添加本月进展列 over ET: the core's plan, the target column checked (empty values and formulas, no merged

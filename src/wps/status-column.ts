@@ -4,7 +4,8 @@ import { resolveOptions } from "../core/options";
 import type { Outcome } from "../core/port";
 import { activeSheetOf, failure, OK, PROTECTED, type WpsContext } from "./context";
 import { isProtected, prop, range, setFormulas, withoutRepaint } from "./et";
-import { contiguousRuns, firstOccupied, planStatusColumns } from "./planners";
+import { firstOccupied } from "../core/grid";
+import { contiguousRuns, planStatusColumns } from "../core/status-column";
 import { readGrid } from "./read";
 
 /**

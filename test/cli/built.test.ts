@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { EXIT_OK, main } from "../../src/cli/main";
+import { EXIT_ERROR, EXIT_OK, main } from "../../src/cli/main";
 
 interface MilestoneJson {
   due: string;
@@ -191,7 +191,7 @@ describe("a workbook built in the test", () => {
     expect(only.out).toContain("工作表“2023”");
     expect(only.out).not.toContain("说明");
     const notes = await check([file, "--as-of", "2023-06-20", "--sheet", "说明"]);
-    expect(notes.code).toBe(EXIT_OK);
+    expect(notes.code).toBe(EXIT_ERROR);
     expect(notes.out).toMatch(/未找到责任分解表/);
   });
 });

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT_ERROR, EXIT_OK, main } from "../../src/cli/main";
-import { zipEntry } from "./zip";
+import { zipEntry } from "../support/zip";
 
 const SAMPLES = join(__dirname, "..", "..", "samples");
 const XINTANG = join(SAMPLES, "xintang-2023.xlsx");

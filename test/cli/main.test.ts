@@ -243,7 +243,7 @@ describe("exit codes and bad input", () => {
     ["missing", () => join(dir, "不存在.xlsx"), /文件不存在/],
     ["corrupt zip", () => corrupt, /已损坏/],
     ["password-protected", () => encrypted, /打开密码/],
-    ["legacy .xls", () => xls, /旧版 Office 格式（如 \.xls）/],
+    ["legacy .xls", () => xls, /旧版格式（如 \.xls、\.et）/],
     [".csv", () => csv, /CSV 文本不是 \.xlsx/],
   ])(
     "a %s file: one Chinese line naming it, exit 2, the other files still checked",

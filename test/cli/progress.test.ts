@@ -225,14 +225,22 @@ describe("--since EARLIER.json", () => {
   });
 
   it.each([
-    ["missing.json", null, "--since “PATH”：文件不存在"],
-    ["text.json", "不是 JSON", "--since “PATH” 不是 JSON 文件：应为上次 duty-check --json 的输出"],
+    ["missing.json", null, "--since “PATH”：文件不存在（file not found）"],
+    [
+      "text.json",
+      "不是 JSON",
+      "--since “PATH”：不是 JSON 文件，应为上次 duty-check --json 的输出（not JSON）",
+    ],
     [
       "other.json",
       '{"asOf":"2023-05-26","files":[{"file":"a.xlsx"}]}',
-      "--since “PATH” 不是 duty-check --json 的输出（files.0.tables 缺失或格式不符）",
+      "--since “PATH”：不是 duty-check --json 的输出：files.0.tables 缺失或格式不符（not a duty-check --json output）",
     ],
-    ["array.json", "[]", "--since “PATH” 不是 duty-check --json 的输出（顶层 缺失或格式不符）"],
+    [
+      "array.json",
+      "[]",
+      "--since “PATH”：不是 duty-check --json 的输出：顶层 缺失或格式不符（not a duty-check --json output）",
+    ],
   ])("refuses %s with a Chinese message and exit 2, checking nothing", async (name, content, message) => {
     const path = join(dir, name);
     if (content !== null) writeFileSync(path, content);

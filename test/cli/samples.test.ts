@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readWorkbookGrids } from "../../src/cli/xlsx";
 import type { CellValue } from "../../src/core/types";
-import { zipEntry } from "./zip";
+import { readWorkbook } from "../../src/core/xlsx";
+import { zipEntry } from "../support/zip";
 
 // The sample builder is plain JS run by `npm run build:samples`; the tests drive the same code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,7 +40,7 @@ describe.each(SAMPLES)("sample $out", (sample) => {
   });
 
   it("holds the attachment line, the title and every seed row as typed", async () => {
-    const [grid] = await readWorkbookGrids(bytes);
+    const [grid] = readWorkbook(bytes);
     if (!grid) throw new Error("no sheet");
     expect(grid.sheet).toBe(sample.sheetName);
     expect(grid.origin).toEqual({ row: 0, col: 0 });

@@ -1,7 +1,11 @@
 import { OfficeMockObject } from "office-addin-mock";
 import type { Outcome, WorkbookPort } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
-import { latestCommandReport, subscribeCommandReports, type CommandReport } from "../../src/commands/reports";
+import {
+  latestCommandReport,
+  subscribeCommandReports,
+  type CommandReport,
+} from "../../src/core/command-reports";
 import { REQUIRED_SETS, checkRequirements } from "../../src/commands/requirements";
 import {
   completeAfter,

@@ -182,3 +182,42 @@ describe("money written as text", () => {
     expect(notes[0]!.message).toBe("单元格 D2 的总投资写作文字“拟定100”，已按 100 万元计入");
   });
 });
+
+describe("formulas without a saved result (SheetGrid.uncachedFormulas)", () => {
+  const rows: CellValue[][] = [
+    ["序号", "项目名称", "形象进度安排", "总投资（万元）", "年度投资（万元）", "责任领导"],
+    [1, "道路改造", "第一季度完成设计", 100, 50, "林舟"],
+    [2, "公厕建设", "第三季度完工", "", 20, "张育彪"],
+    ["合计", "", "", "", 70, ""],
+    [],
+    ["备注", "", "", ""],
+  ];
+
+  it("reports each one with its cell, in the table or on the sheet, and marks the totals incomplete", () => {
+    const grid = {
+      ...gridFromRows(rows),
+      // D3 and D4 (a project's amount and the 合计) were saved without results; so was D6, below the table.
+      uncachedFormulas: [
+        { row: 2, col: 3 },
+        { row: 3, col: 3 },
+        { row: 5, col: 3 },
+      ],
+    };
+    const result = checkSheet(grid, options("2023-06-20"));
+    const [table] = result.tables;
+    const uncached = table!.warnings.filter((w) => w.code === "formula.noCachedValue");
+    expect(uncached.map((w) => w.cell)).toEqual(["D3", "D4"]);
+    expect(uncached[0]!.message).toBe(
+      "单元格 D3 是公式，但文件中没有保存它的计算结果（文件由程序生成，或保存时设为手动计算），已按空白读取；请先在 Excel 或 WPS 中打开该工作簿并保存，再检查",
+    );
+    expect(table!.totals).toMatchObject({ total: 100, incomplete: true });
+    expect(result.warnings.map((w) => [w.code, w.cell])).toEqual([["formula.noCachedValue", "D6"]]);
+  });
+
+  it("leaves the totals complete when the unread formula is not an amount", () => {
+    const grid = { ...gridFromRows(rows), uncachedFormulas: [{ row: 1, col: 5 }] };
+    const [table] = checkSheet(grid, options("2023-06-20")).tables;
+    expect(table!.warnings.map((w) => w.code)).toContain("formula.noCachedValue");
+    expect(table!.totals?.incomplete).toBe(false);
+  });
+});

@@ -182,6 +182,7 @@ describe("computeTotals", () => {
       annual: 18158.28,
       annualShareOfTotal: 0.328,
       sheetTotalRow: null,
+      incomplete: false,
     });
     expect(diagnostics).toEqual([]);
   });

@@ -31,7 +31,10 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-jest.setTimeout(300_000);
+// Bounded waits around the real build and browser, generous for a loaded two-core machine (a cold
+// production build, dependencies through babel, takes minutes there).
+jest.setTimeout(600_000);
+const BROWSER_WAIT_MS = 120_000;
 
 let dist = process.env.DUTYCHECK_DIST ?? "";
 let builtHere = false;
@@ -99,6 +102,7 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
 });
 
 afterAll(async () => {
@@ -145,9 +149,8 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   const cell = ((await firstAlert.textContent()) ?? "").match(/[A-Z]+\d+$/)?.[0];
   expect(cell).toBeTruthy();
   await firstAlert.click();
-  await expect(page.locator(`td[data-address="${cell}"]`).getAttribute("data-selected")).resolves.toBe(
-    "true",
-  );
+  // The selection arrives after the port's promise: wait for it rather than read at once.
+  await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 
   await page.getByRole("button", { name: "清除标记" }).click();
   await page.getByText("已清除本加载项所做的全部标记。").waitFor();
@@ -204,9 +207,7 @@ test("works from the keyboard and fits the 320 px pane, in English too", async (
   expect(focused.status).toBe("overdue");
   const cell = /[A-Z]+\d+$/u.exec(focused.text)?.[0];
   await page.keyboard.press("Enter");
-  await expect(page.locator(`td[data-address="${cell}"]`).getAttribute("data-selected")).resolves.toBe(
-    "true",
-  );
+  await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 });
 
 test("the task pane's own initial JavaScript stays within 250 KB gzipped", () => {

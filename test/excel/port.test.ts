@@ -125,6 +125,19 @@ describe("checkActiveSheet", () => {
     expect(new Map([...markedCells(wb)].sort())).toEqual(new Map([...planned].sort()));
   });
 
+  it("says the sheet is too large when Excel answers its values with null, and writes nothing", async () => {
+    // Excel does this above about 5 million cells instead of failing; the mock scales it down.
+    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }], { nullValuesAbove: 100 });
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.checkActiveSheet({ asOf: "2023-06-20" })).toEqual({
+      ok: false,
+      message: "工作表过大，无法一次读取",
+      messageEn: "The sheet is too large to read",
+    });
+    expect(await port.insertStatusColumn()).toMatchObject({ ok: false, message: "工作表过大，无法一次读取" });
+    expect(wb.applied).toEqual([]);
+  });
+
   it("records what it marked in the add-in settings", async () => {
     const { wb, port } = setup("xintang-2023");
     await port.checkActiveSheet({ asOf: "2023-06-20" });
@@ -424,7 +437,7 @@ describe("writeReportSheet (生成通报表)", () => {
   });
 
   it("is an output sheet: checking it says to switch back to the table", async () => {
-    const { port } = setup("xintang-2023");
+    const { wb, port } = setup("xintang-2023");
     await port.writeReportSheet(
       coreResult(grid("xintang-2023"), "2023-06-20"),
       { groupBy: "department" },
@@ -433,6 +446,11 @@ describe("writeReportSheet (生成通报表)", () => {
     const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
     expect(checked).toMatchObject({ ok: false });
     expect(checked.ok === false && checked.message).toContain("请切换到责任分解表“责任分解表”");
+    // The failure's cell link leads back to the checked sheet, and the output sheet gets no marks.
+    expect(checked).toMatchObject({ sheet: SHEET, cell: "A1" });
+    expect(ourRules(wb, REPORT)).toEqual([]);
+    expect(await port.selectCell(SHEET, "A1")).toEqual({ ok: true, value: undefined });
+    expect(wb.active).toBe(SHEET);
   });
 });
 
@@ -445,7 +463,7 @@ describe("addCompletionColumns", () => {
     if (!table) throw new Error("no table");
     expect(table.quarterColumns).toEqual({});
 
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(first.value);
     expect(out).toEqual({ ok: true, value: undefined });
     const col = table.lastCol + 1;
     const header = table.headerRows[0] as number;
@@ -474,9 +492,7 @@ describe("addCompletionColumns", () => {
 
     // A second 添加完成情况列 has nothing to add, and says so without touching the workbook.
     const writes = wb.writes.length;
-    const again = second.value.tables[0];
-    if (!again) throw new Error("no table");
-    expect(await port.addCompletionColumns(again)).toMatchObject({
+    expect(await port.addCompletionColumns(second.value)).toMatchObject({
       ok: false,
       message: "表格已有四个季度的完成情况列",
     });
@@ -485,7 +501,8 @@ describe("addCompletionColumns", () => {
 
   it("refuses to replace data validation the user put right of the table", async () => {
     const { wb, port } = setup("xintang-2023");
-    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
     if (!table) throw new Error("no table");
     const row = table.lastRow - 1;
     wb.sheet(SHEET)?.cells.set(`${row},${table.lastCol + 1}`, {
@@ -497,7 +514,7 @@ describe("addCompletionColumns", () => {
       validation: { list: { inCellDropDown: true, source: "是,否" } },
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false });
     expect(out.ok === false && out.message).toContain("数据验证");
     expect(wb.cellSnapshot(SHEET)).toBe(before);
@@ -519,23 +536,95 @@ describe("addCompletionColumns", () => {
       validation: null,
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false, cell: address });
     expect(out.ok === false && out.message).toContain(address);
     expect(wb.cellSnapshot(SHEET)).toBe(before);
   });
 });
 
+describe("addCompletionColumns over several tables on one sheet", () => {
+  /** The two seeds one above the other on one sheet, two empty rows apart: two tables. */
+  function twoTables(): SheetGrid {
+    const a = grid("xintang-2023");
+    const b = grid("zimao-2022");
+    return { ...a, values: [...a.values, [], [], ...b.values], merges: [] };
+  }
+
+  function checked(g: SheetGrid): SheetResult {
+    const result = coreResult(g, "2023-06-20");
+    expect(result.tables).toHaveLength(2);
+    return result;
+  }
+
+  it("adds every table's columns in one read and one write", async () => {
+    const g = twoTables();
+    const wb = new MockWorkbook([{ grid: g }]);
+    const port = createExcelPort({ run: wb.run });
+    const result = checked(g);
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
+    expect(wb.runs).toBe(1);
+    expect(wb.syncs).toBe(2);
+    for (const table of result.tables) {
+      const header = (table.headerRows[0] as number) - 1;
+      expect(wb.sheet(SHEET)?.cells.get(`${header},${table.lastCol + 1}`)?.value).toBe("第一季度完成情况");
+      expect(wb.sheet(SHEET)?.cells.get(`${header},${table.lastCol + 4}`)?.value).toBe("第四季度完成情况");
+    }
+  });
+
+  it("writes nothing when the second table's columns are taken, naming the cell and its sheet", async () => {
+    const g = twoTables();
+    const result = checked(g);
+    const second = result.tables[1] as SheetResult["tables"][number];
+    const row = (second.projects[2]?.row as number) - 1;
+    const col = second.lastCol + 3;
+    const wb = new MockWorkbook([{ grid: g }]);
+    wb.sheet(SHEET)?.cells.set(`${row},${col}`, {
+      value: "备注",
+      numberFormat: "General",
+      formula: null,
+      format: {},
+      note: null,
+      validation: null,
+    });
+    const before = wb.cellSnapshot(SHEET);
+    const port = createExcelPort({ run: wb.run });
+    const out = await port.addCompletionColumns(result);
+    const address = `${String.fromCharCode(65 + col)}${row + 1}`;
+    expect(out).toMatchObject({ ok: false, cell: address, sheet: SHEET });
+    expect(wb.writes).toEqual([]);
+    expect(wb.cellSnapshot(SHEET)).toBe(before);
+    expect(wb.syncs).toBe(1);
+  });
+
+  it("leaves a table that has all four columns alone and adds the others'", async () => {
+    const g = twoTables();
+    const result = checked(g);
+    const [first, second] = result.tables as [SheetResult["tables"][number], SheetResult["tables"][number]];
+    const done = {
+      ...result,
+      tables: [{ ...first, quarterColumns: { 1: "K", 2: "L", 3: "M", 4: "N" } }, second],
+    };
+    const wb = new MockWorkbook([{ grid: g }]);
+    const port = createExcelPort({ run: wb.run });
+    expect(await port.addCompletionColumns(done)).toEqual({ ok: true, value: undefined });
+    // Nothing beside the first table: every write is on the second table's rows.
+    expect(wb.writes.length).toBeGreaterThan(0);
+    expect(wb.writes.every((w) => Number(/\d+/u.exec(w.address)?.[0]) >= second.firstRow)).toBe(true);
+  });
+});
+
 describe("addCompletionColumns with formulas", () => {
   it('refuses a cell whose formula shows "", naming it and its sheet, and writes nothing', async () => {
-    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
     if (!table) throw new Error("no table");
     const address = `${String.fromCharCode(65 + table.lastCol + 1)}${table.lastRow}`;
     const { wb, port } = setup("xintang-2023", {
       formulas: { [address]: { formula: '=IF(A1="x","备注","")', value: "" } },
     });
     const before = wb.cellSnapshot(SHEET);
-    const out = await port.addCompletionColumns(table);
+    const out = await port.addCompletionColumns(result);
     expect(out).toMatchObject({ ok: false, cell: address, sheet: SHEET });
     expect(out.ok === false && out.message).toContain(address);
     expect(wb.writes).toEqual([]);

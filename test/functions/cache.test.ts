@@ -1,6 +1,6 @@
 import { generateGrid } from "../../bench/generate";
 import type { SheetGrid } from "../../src/core/types";
-import { SheetCache } from "../../src/functions/cache";
+import { DEFAULT_WAVE_IDLE_MS, SheetCache } from "../../src/functions/cache";
 import { seedGrid } from "../support/seed-grid";
 import { harness, invocation, rowOf } from "./harness";
 
@@ -24,9 +24,12 @@ function deferredReader(grid: SheetGrid) {
 describe("SheetCache", () => {
   const grid = generateGrid(30);
 
+  /** A clock that stands still: no wave ends during a test, however slow the machine. */
+  const still = () => 0;
+
   it("makes concurrent calls await the same in-flight read", async () => {
     const reader = deferredReader(grid);
-    const cache = new SheetCache({ read: reader.read });
+    const cache = new SheetCache({ read: reader.read, now: still });
     const calls = Array.from({ length: 50 }, () => cache.checked("Sheet1", "2023-06-20"));
     expect(reader.reads).toBe(1);
     reader.release();
@@ -37,7 +40,7 @@ describe("SheetCache", () => {
 
   it("keeps one checked result per date on the same grid", async () => {
     const reader = deferredReader(grid);
-    const cache = new SheetCache({ read: reader.read });
+    const cache = new SheetCache({ read: reader.read, now: still });
     const a = cache.checked("Sheet1", "2023-06-20");
     const b = cache.checked("Sheet1", "2023-01-10");
     reader.release();
@@ -83,6 +86,7 @@ describe("SheetCache", () => {
         if (attempt === 1) throw new Error("GeneralException");
         return grid;
       },
+      now: still,
     });
     await expect(cache.checked("Sheet1", "2023-06-20")).rejects.toThrow("GeneralException");
     await expect(cache.checked("Sheet1", "2023-06-20")).resolves.toBeDefined();
@@ -96,6 +100,7 @@ describe("SheetCache", () => {
         reads.push(sheet);
         return { ...grid, sheet };
       },
+      now: still,
     });
     const [a, b] = await Promise.all([cache.checked("A", "2023-06-20"), cache.checked("B", "2023-06-20")]);
     expect(a?.result.sheet).toBe("A");
@@ -157,18 +162,26 @@ describe("the functions' cache in Excel", () => {
   });
 
   it("follows the change of day without reading the sheet again", async () => {
-    jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick", "queueMicrotask"] });
-    try {
-      const grid = seedGrid("xintang-2023");
-      const { fns, wb } = harness([{ grid }]);
-      const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
-      jest.setSystemTime(new Date(2023, 5, 30, 23, 59, 59, 500));
-      expect(await fns.status("", null, at)).toBe("临期");
-      jest.setSystemTime(new Date(2023, 6, 1, 0, 0, 0, 200));
-      expect(await fns.status("", null, at)).toBe("逾期");
-      expect(wb.runs).toBe(1);
-    } finally {
-      jest.useRealTimers();
-    }
+    const grid = seedGrid("xintang-2023");
+    const { fns, wb } = harness([{ grid }]);
+    const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
+    jest.setSystemTime(new Date(2023, 5, 30, 23, 59, 59, 500));
+    expect(await fns.status("", null, at)).toBe("临期");
+    jest.setSystemTime(new Date(2023, 6, 1, 0, 0, 0, 200));
+    expect(await fns.status("", null, at)).toBe("逾期");
+    expect(wb.runs).toBe(1);
+  });
+
+  it("reads again once a wave has been idle longer than the wave gap", async () => {
+    const grid = seedGrid("xintang-2023");
+    const { fns, wb } = harness([{ grid }]);
+    const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
+    await fns.status("", "2023-06-20", at);
+    jest.setSystemTime(Date.now() + DEFAULT_WAVE_IDLE_MS);
+    await fns.status("", "2023-06-20", at);
+    expect(wb.runs).toBe(1);
+    jest.setSystemTime(Date.now() + DEFAULT_WAVE_IDLE_MS + 1);
+    await fns.status("", "2023-06-20", at);
+    expect(wb.runs).toBe(2);
   });
 });

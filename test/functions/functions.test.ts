@@ -56,14 +56,24 @@ describe("DUTY.STATUS on the Xintang seed", () => {
     expect(await fns.status("", "2023-01-10", at)).toBe("正常");
   });
 
-  it("takes the sheet of the calling cell when the address names none", async () => {
-    const { fns } = harness([{ grid }]);
+  it("answers a 1×1 matrix, as a function that reads its argument's address must", async () => {
+    const { raw } = harness([{ grid }]);
+    const at = invocation(`${SHEET}!A${rowOf(grid, 10)}`);
+    expect(await raw.status("", "2023-06-20", at)).toEqual([["临期"]]);
+    expect(await raw.detail("", "2023-06-20", at)).toEqual([[expect.stringMatching(/^临期：/u)]]);
+    expect(await raw.next("", "2023-06-20", at)).toEqual([[expect.stringMatching(/（2023-06-30）$/u)]]);
+    expect(await raw.overdue("", "2023-06-20", at)).toEqual([[0]]);
+    expect(await raw.invest("", "总", at)).toEqual([[expectations.documents[0]?.totals?.total]]);
+  });
+
+  it("never guesses the sheet from the calling cell: an argument address without one is #VALUE!", async () => {
+    const { fns, wb } = harness([{ grid }]);
     const row = rowOf(grid, 10);
-    expect(await fns.status("", "2023-06-20", invocation(`A${row}`, `'${SHEET}'!L${row}`))).toBe("临期");
-    // A book-prefixed calling address is read by the same rule as the argument's.
-    expect(await fns.status("", "2023-06-20", invocation(`A${row}`, `'[台账.xlsx]${SHEET}'!L${row}`))).toBe(
-      "临期",
+    // Excel hands over the calling cell's address only to functions declaring @requiresAddress.
+    expect(await outcome(fns.status("", "2023-06-20", invocation(`A${row}`, `'${SHEET}'!L${row}`)))).toMatch(
+      /^#VALUE!: 第一个参数应为项目所在行的单元格/u,
     );
+    expect(wb.runs).toBe(0);
   });
 });
 
@@ -217,6 +227,14 @@ describe("errors", () => {
       await outcome(fns.status("A5", null, { address: `${SHEET}!K5`, parameterAddresses: ["", ""] })),
     ).toMatch(/^#VALUE!: 第一个参数应为项目所在行的单元格/u);
     expect(wb.runs).toBe(0);
+  });
+
+  it("is #N/A saying the sheet is too large when Excel answers its values with null", async () => {
+    const { fns, wb } = harness([{ grid }]);
+    wb.nullValuesAbove = 100;
+    expect(await outcome(fns.status("", "2023-06-20", invocation(`${SHEET}!A${rowOf(grid, 10)}`)))).toBe(
+      "#N/A: 工作表过大，无法一次读取 (The sheet is too large to read)",
+    );
   });
 
   it("is #N/A asking for a recalculation when the read fails, and reads again next time", async () => {

@@ -55,15 +55,60 @@ function withEvents(context: Excel.RequestContext, handlers: Map<string, Handler
   });
 }
 
+/** A formula's answer as the cell shows it: the value of a 1×1 matrix (anything else fails the test). */
+type Shown<F> = F extends (...args: infer A) => Promise<Array<Array<infer T>>>
+  ? (...args: A) => Promise<T>
+  : never;
+
+export type ShownFunctions = {
+  [K in Exclude<keyof DutyFunctions, "milestones">]: Shown<DutyFunctions[K]>;
+} & Pick<DutyFunctions, "milestones">;
+
+function shown<T>(matrix: T[][]): T {
+  if (matrix.length !== 1 || matrix[0]?.length !== 1) {
+    throw new Error(`expected a 1×1 matrix, got ${JSON.stringify(matrix)}`);
+  }
+  return matrix[0][0] as T;
+}
+
 export interface Harness {
   wb: MockWorkbook;
-  fns: DutyFunctions;
+  /** The module as Excel calls it. */
+  raw: DutyFunctions;
+  /** The same functions, each one-value answer unwrapped from its 1×1 matrix. */
+  fns: ShownFunctions;
   handlers: Map<string, Handler[]>;
   /** Fires the `onChanged` handlers registered for `sheet`. */
   change(sheet: string): Promise<void>;
 }
 
+/** Every timer API but Date: those stay real. */
+const REAL_TIMERS = [
+  "hrtime",
+  "nextTick",
+  "performance",
+  "queueMicrotask",
+  "requestAnimationFrame",
+  "cancelAnimationFrame",
+  "requestIdleCallback",
+  "cancelIdleCallback",
+  "setImmediate",
+  "clearImmediate",
+  "setInterval",
+  "clearInterval",
+  "setTimeout",
+  "clearTimeout",
+] as const;
+
+afterEach(() => jest.useRealTimers());
+
+/**
+ * The functions over a mock workbook. The clock stands still (Date alone is faked, at the real time) so
+ * that a recalculation wave cannot end between two calls of a test however slow the machine is; a test
+ * that wants time to pass moves it with `jest.setSystemTime`.
+ */
 export function harness(specs: SheetSpec[]): Harness {
+  jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], now: new Date() });
   const wb = new MockWorkbook(specs);
   const handlers = new Map<string, Handler[]>();
   const globals = globalThis as unknown as Record<string, unknown>;
@@ -76,9 +121,19 @@ export function harness(specs: SheetSpec[]): Harness {
   jest.isolateModules(() => {
     fns = jest.requireActual<DutyFunctions>("../../src/functions/functions");
   });
+  const raw = fns as DutyFunctions;
   return {
     wb,
-    fns: fns as DutyFunctions,
+    raw,
+    fns: {
+      status: async (...args) => shown(await raw.status(...args)),
+      detail: async (...args) => shown(await raw.detail(...args)),
+      next: async (...args) => shown(await raw.next(...args)),
+      overdue: async (...args) => shown(await raw.overdue(...args)),
+      invest: async (...args) => shown(await raw.invest(...args)),
+      progress: async (...args) => shown(await raw.progress(...args)),
+      milestones: raw.milestones,
+    },
     handlers,
     change: async (sheet) => {
       for (const handler of handlers.get(sheet) ?? []) await handler();

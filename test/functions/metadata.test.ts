@@ -61,14 +61,25 @@ describe("functions.json", () => {
     expect(fn("INVEST").parameters[1]?.optional).toBeUndefined();
   });
 
-  it("returns text, numbers, and a spilled matrix for MILESTONES", () => {
-    expect(fn("STATUS").result).toEqual({ type: "string" });
-    expect(fn("DETAIL").result).toEqual({ type: "string" });
-    expect(fn("NEXT").result).toEqual({ type: "string" });
-    expect(fn("OVERDUE").result).toEqual({ type: "number" });
-    expect(fn("INVEST").result).toEqual({ type: "number" });
+  it("returns a matrix from every function that asks for parameter addresses, as the metadata docs require", () => {
+    const addressed = metadata.functions.filter((f) => f.options?.requiresParameterAddresses);
+    expect(addressed.map((f) => f.id).sort()).toEqual([...IDS].sort());
+    for (const f of addressed) expect(f.result).toMatchObject({ dimensionality: "matrix" });
+  });
+
+  it("returns text or numbers in a 1×1 matrix, and a spilled matrix for MILESTONES", () => {
+    for (const id of ["STATUS", "DETAIL", "NEXT"])
+      expect(fn(id).result).toEqual({ type: "string", dimensionality: "matrix" });
+    for (const id of ["OVERDUE", "INVEST"])
+      expect(fn(id).result).toEqual({ type: "number", dimensionality: "matrix" });
     expect(fn("MILESTONES").result).toEqual({ dimensionality: "matrix" });
     expect(fn("PROGRESS").result).toEqual({ type: "string", dimensionality: "matrix" });
+  });
+
+  it("asks for the calling cell's address only where it is read", () => {
+    const source = readFileSync(SOURCE, "utf8");
+    const reads = /invocation\.address\b/u.test(source);
+    expect(metadata.functions.some((f) => f.options?.requiresAddress)).toBe(reads);
   });
 
   it("describes every function and parameter in Chinese with an English twin", () => {

@@ -7,12 +7,12 @@ const SHEET = "推进情况表";
 const monthly = seedGrid("monthly-2023", { sheet: SHEET });
 
 describe("DUTY.PROGRESS", () => {
-  it("answers each project's state, all from one read of the sheet", async () => {
-    const { fns, wb } = harness([{ grid: monthly }]);
+  it("answers each project's state as a 1×1 matrix, all from one read of the sheet", async () => {
+    const { raw, wb } = harness([{ grid: monthly }]);
     const answers = await Promise.all(
-      projectRows(monthly).map((row) => fns.progress("", "2023-06-26", invocation(`${SHEET}!B${row}`))),
+      projectRows(monthly).map((row) => raw.progress("", "2023-06-26", invocation(`${SHEET}!B${row}`))),
     );
-    expect(answers.map((a) => a.length === 1 && a[0]?.length === 1)).toEqual(answers.map(() => true));
+    expect(answers.every((a) => a.length === 1 && a[0]?.length === 1)).toBe(true);
     const words = answers.map((a) => a[0]?.[0]);
     expect(words).toEqual([
       "按序时",
@@ -34,8 +34,8 @@ describe("DUTY.PROGRESS", () => {
   it("follows the reference date across the report day", async () => {
     const { fns } = harness([{ grid: monthly }]);
     const at = invocation(`${SHEET}!A${rowOf(monthly, 14)}`);
-    expect(await fns.progress("", "2023-06-22", at)).toEqual([["按序时"]]);
-    expect(await fns.progress("", "2023-06-23", at)).toEqual([["未报送"]]);
+    expect(await fns.progress("", "2023-06-22", at)).toBe("按序时");
+    expect(await fns.progress("", "2023-06-23", at)).toBe("未报送");
   });
 
   it("is #N/A saying so for a table without progress columns", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { seedGrid } from "../support/seed-grid";
-import { harness, invocation, type DutyFunctions } from "./harness";
+import { harness, invocation, type ShownFunctions } from "./harness";
 
 /**
  * Every `=DUTY.X(A9,"…")` → `answer` example of src/functions/README.md, evaluated on the Xintang seed
@@ -18,7 +18,7 @@ const examples = [...README.matchAll(EXAMPLE)].map((m) => ({
   shown: m[4] as string,
 }));
 
-async function evaluate(fns: DutyFunctions, name: string, row: number, arg: string): Promise<unknown> {
+async function evaluate(fns: ShownFunctions, name: string, row: number, arg: string): Promise<unknown> {
   const at = invocation(`责任分解表!A${row}`);
   switch (name) {
     case "STATUS":
@@ -34,7 +34,7 @@ async function evaluate(fns: DutyFunctions, name: string, row: number, arg: stri
     case "INVEST":
       return String(await fns.invest("", arg, at));
     case "PROGRESS":
-      return (await fns.progress("", arg, at))[0]?.[0];
+      return fns.progress("", arg, at);
     default:
       throw new Error(`README names an unknown formula DUTY.${name}`);
   }

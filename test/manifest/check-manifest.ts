@@ -367,8 +367,11 @@ export function checkManifest({ xml, base, emitted, associated }: CheckInput): s
     const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) =>
       (m[1] ?? "").replace(/\?.*$/, ""),
     );
-    if (!scripts.some((s) => s.includes("appsforoffice.microsoft.com/lib/1/hosted/office.js")))
-      problems.push("the runtime page does not load office.js");
+    // office.js first, from Microsoft's CDN or (officejs=local) from a copy the build emitted.
+    const office = scripts[0] ?? "";
+    if (!/(?:^|\/)office\.js$/u.test(office)) problems.push("the runtime page does not load office.js first");
+    else if (!/^https:\/\//u.test(office) && !emitted.has(office))
+      problems.push(`the runtime page loads ${office}, which the build does not emit`);
     const order = ["functions.js", "commands.js", "taskpane.js"].map((f) => scripts.indexOf(f));
     if (order.some((i) => i < 0) || order.some((v, i) => i > 0 && v < (order[i - 1] ?? 0)))
       problems.push(

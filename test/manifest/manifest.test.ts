@@ -8,9 +8,15 @@ import { chromium } from "playwright-core";
 import webpack from "webpack";
 import { checkManifest, pngSize, type Emitted } from "./check-manifest";
 
+const floor = createRequire(__filename)("../../scripts/check-browser-floor.js") as {
+  checkBrowserFloor: (dir: string) => Promise<{ files: number; problems: string[] }>;
+};
+
 /**
  * The gate for manifest.xml (Microsoft's validator is unreachable here): the source manifest and the one a
- * production build emits, checked against the files that same build emits.
+ * production build emits, checked against the files that same build emits. The build is the intranet one
+ * (`--env officejs=local`), so the same files also show that office.js is served with the add-in and that
+ * every emitted script stays within the browser floor.
  */
 const ROOT = path.resolve(__dirname, "../..");
 const DEV = "https://localhost:3000/";
@@ -23,6 +29,8 @@ type ConfigFactory = ((
 ) => Promise<webpack.Configuration>) & {
   baseUrl: (env: Record<string, unknown>) => string;
   rewriteManifest: (xml: string, base: string) => string;
+  officeJsChoice: (env: Record<string, unknown>) => string;
+  OFFICE_JS: Record<"cdn" | "china" | "local", string>;
 };
 const configFactory = load(path.join(ROOT, "webpack.config.js")) as ConfigFactory;
 const icons = load(path.join(ROOT, "scripts/icons.js")) as {
@@ -43,6 +51,21 @@ function emittedIn(dir: string): Emitted {
   };
 }
 
+/** Every file below `dir`, relative, with / separators. */
+function filesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
+
+/** The src of every <script> of a page, quoted or not (the minifier drops quotes). */
+function scriptSources(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gu)].map(
+    (m) => m[1] ?? m[2] ?? m[3] ?? "",
+  );
+}
+
 /** The action names commands.ts gives Office.actions.associate. */
 function associatedNames(): string[] {
   const source = fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
@@ -51,7 +74,7 @@ function associatedNames(): string[] {
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "dutycheck-build-"));
-  const config = await configFactory({ url: PROD }, { mode: "production" });
+  const config = await configFactory({ url: PROD, officejs: "local" }, { mode: "production" });
   // Same build as `npm run build`, minus minification and source maps: what is checked here is which
   // files exist and what the manifest says, and these two steps take most of the time.
   config.output = { ...config.output, path: outDir };
@@ -64,7 +87,7 @@ beforeAll(async () => {
     });
   });
   if (stats.hasErrors()) throw new Error(stats.toString({ all: false, errors: true, errorDetails: true }));
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
@@ -190,6 +213,128 @@ describe("checkManifest catches what Office would reject", () => {
   });
 });
 
+describe("--env officejs=local: office.js from the add-in's own server", () => {
+  const read = (rel: string) => fs.readFileSync(path.join(outDir, rel), "utf8");
+
+  it("loads every script of every page from dist/, office.js first on the page that uses Office", () => {
+    const pages = filesIn(outDir).filter((f) => f.endsWith(".html"));
+    expect(pages.sort()).toEqual(["help.html", "preview.html", "taskpane.html"]);
+    for (const page of pages) {
+      for (const src of scriptSources(read(page))) {
+        expect(src).not.toMatch(/^(?:[a-z]+:)?\/\//u);
+        expect(emittedIn(outDir).has(src.split("?")[0] ?? "")).toBe(true);
+      }
+    }
+    expect(scriptSources(read("taskpane.html"))[0]).toBe(configFactory.OFFICE_JS.local);
+  });
+
+  it("ships office.js with what it loads for Excel, as the package has it", () => {
+    const packaged = path.dirname(load.resolve("@microsoft/office-js/dist/office.js"));
+    for (const file of [
+      "office.js",
+      "excel-win32-16.01.js",
+      "excel-mac-16.00.js",
+      "excel-web-16.00.js",
+      "zh-cn/office_strings.js",
+      "en-us/office_strings.js",
+      "telemetry/oteljs_agave.js",
+      "ariatelemetry/aria-web-telemetry.js",
+    ]) {
+      expect(read(`office-js/${file}`)).toBe(fs.readFileSync(path.join(packaged, file), "utf8"));
+    }
+    expect(filesIn(outDir).some((f) => f.endsWith(".debug.js"))).toBe(false);
+  });
+
+  it("names no CDN: neither office.js CDN anywhere, no other one outside Microsoft's own files", () => {
+    const officeJsHosts = [configFactory.OFFICE_JS.cdn, configFactory.OFFICE_JS.china].map(
+      (u) => new URL(u).host,
+    );
+    const cdnHost = /(?:[a-z0-9-]+\.)*[a-z0-9-]*cdn[a-z0-9-]*(?:\.[a-z0-9-]+)+/giu;
+    const found = new Map<string, Set<string>>();
+    for (const file of filesIn(outDir).filter((f) => /\.(?:js|html|json|xml|txt|css)$/u.test(f))) {
+      const text = read(file);
+      for (const host of officeJsHosts) expect(`${file}: ${text.includes(host)}`).toBe(`${file}: false`);
+      for (const [host] of text.matchAll(cdnHost)) {
+        const where = file.startsWith("office-js/") ? "office-js" : file;
+        found.set(where, (found.get(where) ?? new Set()).add(host.toLowerCase()));
+      }
+    }
+    // Inside Microsoft's files, two URLs that an Excel add-in never fetches: MicrosoftAjax (loaded only
+    // when office.js sets requiresMsAjax, which this version never does) and MSAL for Microsoft's own
+    // first-party sign-in.
+    expect(Object.fromEntries([...found].map(([k, v]) => [k, [...v].sort()]))).toEqual({
+      "office-js": ["ajax.aspnetcdn.com", "alcdn.msauth.net"],
+    });
+  });
+});
+
+describe("the browser floor", () => {
+  it("holds for every JavaScript file the build emits (office.js included)", async () => {
+    const { files, problems } = await floor.checkBrowserFloor(outDir);
+    expect(problems).toEqual([]);
+    expect(files).toBeGreaterThan(5);
+  }, 300_000);
+
+  it("is what babel compiles to: package.json's browserslist, read by preset-env", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      browserslist: string[];
+    };
+    expect(pkg.browserslist).toEqual(["chrome >= 86", "edge >= 86", "safari >= 14.1"]);
+    expect(fs.readFileSync(path.join(ROOT, "babel.config.js"), "utf8")).not.toMatch(
+      /targets:\s*\{\s*(chrome|safari)/u,
+    );
+  });
+
+  it("catches syntax and built-ins above it, and a real Array findLast", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dutycheck-floor-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "ok.js"),
+        "var t = { focusable: { findLast() {} } }; t.focusable.findLast();\n",
+      );
+      expect((await floor.checkBrowserFloor(dir)).problems).toEqual([]);
+      fs.writeFileSync(path.join(dir, "static.js"), "class A { static { this.x = 1; } }\n");
+      fs.writeFileSync(path.join(dir, "at.js"), "var last = [1, 2].at(-1);\n");
+      fs.writeFileSync(
+        path.join(dir, "find.js"),
+        "var last = [1, 2].findLast(function (x) { return x; });\n",
+      );
+      const { problems } = await floor.checkBrowserFloor(dir);
+      for (const file of ["static.js", "at.js", "find.js"]) {
+        expect(problems.some((p) => p.startsWith(path.join(dir, file)))).toBe(true);
+      }
+      expect(problems.some((p) => p.startsWith(path.join(dir, "ok.js")))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+describe("webpack --env officejs", () => {
+  async function officeScript(env: Record<string, unknown>): Promise<string | undefined> {
+    const config = await configFactory({ url: PROD, ...env }, { mode: "production" });
+    const pane = (config.plugins ?? []).find(
+      (p) => (p as { userOptions?: { filename?: string } }).userOptions?.filename === "taskpane.html",
+    ) as { userOptions: { templateContent: string } } | undefined;
+    return scriptSources(pane?.userOptions.templateContent ?? "")[0];
+  }
+
+  it("loads Microsoft's CDN by default, the 21Vianet CDN for china, the copy for local", async () => {
+    expect(await officeScript({})).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(await officeScript({ officejs: "cdn" })).toBe(
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    );
+    expect(await officeScript({ officejs: "china" })).toBe(
+      "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+    );
+    expect(await officeScript({ officejs: "local" })).toBe("office-js/office.js");
+  });
+
+  it.each(["CDN", "intranet", "true"])("refuses officejs=%s, naming the choices", (officejs) => {
+    expect(() => configFactory.officeJsChoice({ officejs })).toThrow(/--env officejs=.*cdn、china 或 local/u);
+  });
+});
+
 describe("webpack --env url", () => {
   it("accepts an https base and ends it with a slash", () => {
     expect(configFactory.baseUrl({ url: "https://intranet.example/dutycheck" })).toBe(PROD);
@@ -213,7 +358,7 @@ describe("webpack --env url", () => {
 
 /**
  * Office.js stand-in for the page test: records what the page registers with Excel. The real office.js
- * comes from Microsoft's CDN, which is unreachable here.
+ * needs an Office host to talk to.
  */
 const FAKE_OFFICE_JS = `
 window.__registered = { functions: [], actions: [] };
@@ -266,16 +411,19 @@ describe("the shared runtime page (taskpane.html)", () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       const failed: string[] = [];
+      const requested: string[] = [];
+      const origin = `http://127.0.0.1:${port}/`;
       page.on("pageerror", (error) => errors.push(error.message));
+      page.on("request", (r) => requested.push(r.url()));
       page.on("response", (r) => {
         if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
       });
-      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      await page.route(`${origin}${configFactory.OFFICE_JS.local}`, (route) =>
         route.fulfill({ status: 200, contentType: "text/javascript", body: FAKE_OFFICE_JS }),
       );
-      await page.goto(`http://127.0.0.1:${port}/taskpane.html`, { waitUntil: "load" });
+      await page.goto(`${origin}taskpane.html`, { waitUntil: "load" });
       await page.waitForFunction(() => (document.getElementById("root")?.childElementCount ?? 0) > 0, null, {
-        timeout: 15_000,
+        timeout: 120_000,
       });
       const registered = (await page.evaluate("window.__registered")) as {
         functions: string[];
@@ -286,11 +434,14 @@ describe("the shared runtime page (taskpane.html)", () => {
       };
       expect(errors).toEqual([]);
       expect(failed).toEqual([]);
+      // Nothing leaves the add-in's own server: office.js included.
+      expect(requested.filter((url) => !url.startsWith(origin))).toEqual([]);
+      expect(requested).toContain(`${origin}${configFactory.OFFICE_JS.local}`);
       expect([...registered.functions].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
       expect([...registered.actions].sort()).toEqual(associatedNames().sort());
     } finally {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
     }
-  }, 60_000);
+  }, 300_000);
 });

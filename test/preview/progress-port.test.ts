@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { readWorkbookGrids } from "../../src/cli/xlsx";
+import { readFileSync } from "node:fs";
+import { readWorkbook } from "../../src/core/xlsx";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
 import { PreviewPort, valueAt } from "../../src/preview/PreviewPort";
 import samples from "../../src/preview/samples.json";
@@ -17,7 +18,7 @@ function workbook(): PreviewWorkbook {
 }
 
 it("the preview offers the monthly sample as the .xlsx reader gives it (rerun npm run build:preview-data)", async () => {
-  const grids = await readWorkbookGrids(join(__dirname, "../../samples", FILE));
+  const grids = readWorkbook(readFileSync(join(__dirname, "../../samples", FILE)));
   expect(workbook().sheets.map((s) => s.grid)).toEqual(JSON.parse(JSON.stringify(grids)));
   // The page's default sample stays the first one the samples script builds.
   const data = parsePreviewData(samples);

@@ -14,7 +14,9 @@
  *   areas, protection, conditional formats (type, formula, fill, areas), settings, selection, and each
  *   sheet's page layout (orientation, paper, zoom, print title rows, headers and footers) and gridlines.
  * - Limits: a batch loading more cells than `maxCellsPerSync` fails with
- *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's 5 MB limit, scaled down for tests).
+ *   `ResponsePayloadSizeLimitExceeded` (Excel on the web's 5 MB limit, scaled down for tests); a range of
+ *   more than `nullValuesAbove` cells loads `values`, `numberFormat` and `formulas` as null (Excel's
+ *   documented answer above about 5 million cells, scaled down likewise).
  * - `sync()` counts: `workbook.syncs`.
  * Loaded data is taken when the proxy is created; within one batch the add-in never reads what it writes.
  */
@@ -87,6 +89,7 @@ export interface WorkbookOptions {
   maxCellsPerSync?: number;
   /** `getMergedAreasOrNullObject` fails the batch above this many areas (Excel documents 512). */
   maxMergedAreas?: number;
+  nullValuesAbove?: number;
 }
 
 export interface InjectedFailure {
@@ -168,12 +171,15 @@ function recording<T extends object>(
     onWrite: (path: string[], value: unknown) => void;
     onLoad?: (spec: unknown) => void;
     extras?: Record<string, unknown>;
+    /** Loaded properties that Excel answered with null. */
+    nulls?: () => ReadonlySet<string>;
   },
 ): T {
   const proxy: T = new Proxy(target, {
     get(t, prop) {
       if (typeof prop === "string" && path.length === 0 && hooks.extras && prop in hooks.extras)
         return hooks.extras[prop];
+      if (typeof prop === "string" && path.length === 0 && hooks.nulls?.().has(prop)) return null;
       if (prop === "load") {
         return (spec: unknown) => {
           hooks.onLoad?.(spec);
@@ -462,10 +468,19 @@ export class MockContext {
         }),
     });
     raw.isNullObject = isNull;
+    const huge = this.wb.nullValuesAbove !== undefined && cells > this.wb.nullValuesAbove;
+    const nulls = new Set<string>();
     return recording(raw, [], {
       onLoad: (spec) => {
         if (typeof spec === "string" && /values|numberFormat|formulas/u.test(spec)) this.countLoad(cells);
+        if (huge && typeof spec === "string") {
+          const loaded = spec.split(",").map((s) => s.trim());
+          this.afterSync(() => {
+            for (const p of ["values", "numberFormat", "formulas"]) if (loaded.includes(p)) nulls.add(p);
+          });
+        }
       },
+      nulls: () => nulls,
       onWrite: (path, value) => this.rangeWrite(sheetName, area, path, value),
       extras: { conditionalFormats: this.conditionalFormats(sheetName, [area]) },
     });
@@ -647,12 +662,14 @@ export class MockWorkbook {
   nextId = 1;
   maxCellsPerSync: number | undefined;
   maxMergedAreas: number | undefined;
+  nullValuesAbove: number | undefined;
 
   constructor(specs: SheetSpec[], options: WorkbookOptions = {}) {
     for (const spec of specs) this.sheets.push(this.sheetFrom(spec));
     this.active = options.active ?? specs[0]?.grid.sheet ?? "Sheet1";
     this.maxCellsPerSync = options.maxCellsPerSync;
     this.maxMergedAreas = options.maxMergedAreas;
+    this.nullValuesAbove = options.nullValuesAbove;
   }
 
   private sheetFrom(spec: SheetSpec): SheetState {

@@ -6,7 +6,7 @@ import "./dom-shims";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Outcome } from "../../src/core/port";
 import type { SheetResult } from "../../src/core/types";
-import type { CommandReport } from "../../src/commands/reports";
+import type { CommandReport } from "../../src/core/command-reports";
 import { App } from "../../src/taskpane/App";
 import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
 
@@ -264,7 +264,7 @@ describe("task pane", () => {
     await runCheck();
     fireEvent.click(screen.getByRole("button", { name: "添加完成情况列" }));
     expect(await screen.findByText(/已在表格右侧添加各季度完成情况列/)).toBeInTheDocument();
-    expect(port.completions.map((t) => t.sheet)).toEqual(["责任分解表"]);
+    expect(port.completions.map((r) => r.sheet)).toEqual(["责任分解表"]);
   });
 
   test("inserts the status column through the port, before or after a check, and shows a refusal", async () => {
@@ -334,7 +334,7 @@ describe("task pane", () => {
     expect(screen.getByText("本表没有投资列，投资合计不适用。")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "添加完成情况列" }));
     await screen.findByText(/已在表格右侧添加各季度完成情况列/);
-    expect(port.completions.map((t) => t.firstRow)).toEqual([4, 30]);
+    expect(port.completions.flatMap((r) => r.tables.map((t) => t.firstRow))).toEqual([4, 30]);
 
     port.checkAnswer = async () => ({ ok: true, value: sampleResult([calm]) });
     await runCheck();

@@ -155,6 +155,7 @@ export function sampleTable(): TableResult {
       annual: 142.28,
       annualShareOfTotal: 1.014,
       sheetTotalRow: null,
+      incomplete: false,
     },
     warnings: [
       {
@@ -204,7 +205,7 @@ export class RecordingPort implements WorkbookPort {
   checks: CheckRequest[] = [];
   selected: Array<[string, string]> = [];
   summaries: boolean[] = [];
-  completions: TableResult[] = [];
+  completions: SheetResult[] = [];
   clears = 0;
   statusColumns = 0;
   statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
@@ -237,8 +238,8 @@ export class RecordingPort implements WorkbookPort {
     this.reportRequests.push(request);
     return this.summaryAnswer(overwrite);
   }
-  async addCompletionColumns(table: TableResult): Promise<Outcome> {
-    this.completions.push(table);
+  async addCompletionColumns(result: SheetResult): Promise<Outcome> {
+    this.completions.push(result);
     return { ok: true, value: undefined };
   }
   insertStatusColumn(): Promise<Outcome> {

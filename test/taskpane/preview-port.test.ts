@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { columnLetter } from "../../src/core/address";
 import { checkSheet } from "../../src/core/check";
 import { planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
-import { readWorkbookGrids } from "../../src/cli/xlsx";
+import { readWorkbook } from "../../src/core/xlsx";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
 import { PreviewPort, valueAt } from "../../src/preview/PreviewPort";
 import samples from "../../src/preview/samples.json";
@@ -25,8 +26,8 @@ function options(asOf: string) {
 describe("preview sample data", () => {
   test.each(["xintang-2023.xlsx", "zimao-2022.xlsx"])(
     "%s matches what the .xlsx reader gives (rerun npm run build:preview-data when it does not)",
-    async (file) => {
-      const grids = await readWorkbookGrids(join(__dirname, "../../samples", file));
+    (file) => {
+      const grids = readWorkbook(readFileSync(join(__dirname, "../../samples", file)));
       expect(workbook(file).sheets.map((s) => s.grid)).toEqual(JSON.parse(JSON.stringify(grids)));
     },
   );
@@ -152,7 +153,7 @@ describe("PreviewPort", () => {
     if (!first.ok) throw new Error(first.message);
     const table = first.value.tables[0]!;
     expect(table.counts.overdue).toBe(10);
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(first.value)).toEqual({ ok: true, value: undefined });
     const grid = port.getState().sheets[0]!.grid;
     const headerRow = table.headerRows[0]! - 1;
     expect(valueAt(grid, headerRow, table.lastCol + 1)).toBe("第一季度完成情况");
@@ -172,7 +173,7 @@ describe("PreviewPort", () => {
     expect(again.counts).toMatchObject({ overdue: 9, done: 1 });
 
     // All four columns now exist: the preview refuses as Excel does, with the same words.
-    expect(await port.addCompletionColumns(again)).toEqual({
+    expect(await port.addCompletionColumns(second.value)).toEqual({
       ok: false,
       message: "表格已有四个季度的完成情况列",
       messageEn: "The table already has all four quarter columns",
@@ -187,7 +188,7 @@ describe("PreviewPort", () => {
     const table = checked.value.tables[0]!;
     const taken = `${columnLetter(table.lastCol + 2)}${table.projects[0]!.row}`;
     port.setCell(sample.sheets[0]!.grid.sheet, taken, "备注");
-    const outcome = await port.addCompletionColumns(table);
+    const outcome = await port.addCompletionColumns(checked.value);
     expect(outcome).toMatchObject({ ok: false, cell: taken });
     expect(port.getState().dropDowns.size).toBe(0);
   });

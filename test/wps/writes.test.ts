@@ -79,7 +79,7 @@ describe("addCompletionColumns", () => {
   it("adds the quarter columns with a drop-down right of the table, and the next check reads them", async () => {
     const { et, sheet, ctx, port, result } = setup();
     const table = result.tables[0]!;
-    expect(await port.addCompletionColumns(table)).toEqual({ ok: true, value: undefined });
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
     const headerRow = table.headerRows[0]!;
     const firstCol = table.lastCol + 1;
     expect(sheet.cell(headerRow - 1, firstCol).value).toBe("第一季度完成情况");
@@ -98,7 +98,7 @@ describe("addCompletionColumns", () => {
     const table = result.tables[0]!;
     sheet.cell(table.lastRow - 2, table.lastCol + 2).formula = '=""';
     const before = sheet.userState();
-    const outcome = await port.addCompletionColumns(table);
+    const outcome = await port.addCompletionColumns(result);
     expect(outcome).toMatchObject({ ok: false, sheet: SHEET });
     expect(sheet.userState()).toBe(before);
   });
@@ -106,7 +106,7 @@ describe("addCompletionColumns", () => {
   it("refuses a protected sheet", async () => {
     const { sheet, port, result } = setup();
     sheet.protectContents = true;
-    expect(await port.addCompletionColumns(result.tables[0]!)).toMatchObject({
+    expect(await port.addCompletionColumns(result)).toMatchObject({
       ok: false,
       message: "工作表已保护，未作任何修改",
     });

@@ -115,10 +115,7 @@ export interface CellRef {
   address: string;
 }
 
-/**
- * The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. Also reads the calling
- * cell's address, so both addresses Excel hands over are read by one rule.
- */
+/** The sheet part of `Sheet1!A2`, `'My ''big'' sheet'!A2`, `[Book1.xlsx]Sheet1!A2`. */
 export function sheetName(part: string): string {
   const unquoted = /^'(.*)'$/su.exec(part);
   const name = unquoted ? (unquoted[1] as string).replace(/''/gu, "'") : part;
@@ -126,10 +123,12 @@ export function sheetName(part: string): string {
 }
 
 /**
- * The address Excel gives for a parameter (`SheetName!A2`, or a range `SheetName!A2:C2`).
- * Without a sheet, `defaultSheet` (the calling cell's sheet) is used.
+ * The address a host gives for the first argument (`SheetName!A2`, or a range `SheetName!A2:C2`). Without
+ * a sheet, `defaultSheet` is used: the calling cell's sheet where the host knows it (WPS). Excel's
+ * functions pass none: Excel names the sheet in every parameter address, and hands over the calling cell's
+ * address only to functions declaring `@requiresAddress`, so an address without a sheet is refused there.
  */
-export function parseCellRef(address: unknown, defaultSheet: string | null): Parsed<CellRef> {
+export function parseCellRef(address: unknown, defaultSheet: string | null = null): Parsed<CellRef> {
   const bad = argError(
     "invalidValue",
     "第一个参数应为项目所在行的单元格，如 A5",

@@ -278,7 +278,7 @@ export function lateGroups(tables: readonly TableResult[], by: GroupBy, year: nu
     .map(([key, rows]) => ({
       key,
       rows: rows.sort(compareRows),
-      worst: Math.max(...rows.map((r) => r.row.daysLate ?? -1)),
+      worst: rows.reduce((worst, r) => Math.max(worst, r.row.daysLate ?? -1), -Infinity),
     }))
     .sort(compareGroups)
     .map(({ key, rows }) => ({ key, rows: rows.map((r) => r.row) }));

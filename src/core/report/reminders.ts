@@ -93,7 +93,7 @@ export function buildReminders(tables: readonly TableResult[], options: ReportOp
     .map(([key, items]) => ({
       key,
       rows: items.sort((a, b) => b.daysLate - a.daysLate || a.order - b.order),
-      worst: Math.max(...items.map((i) => i.daysLate)),
+      worst: items.reduce((worst, i) => Math.max(worst, i.daysLate), -Infinity),
     }))
     .sort(compareGroups)
     .map(({ key: recipient, rows: items }) => ({

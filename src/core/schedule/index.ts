@@ -58,7 +58,7 @@ export function parseScheduleText(text: string, ctx: ScheduleContext): ScheduleR
   const refined = mergeRanges(attachYears(tokens, normalized), normalized);
   const resolved = resolveYears(refined, normalized, context.data.defaultYear);
   const clauses = buildClauses(source, resolved);
-  diagnostics.push(...clauses.diagnostics);
+  for (const d of clauses.diagnostics) diagnostics.push(d);
   if (clauses.milestones.length === 0) diagnostics.push(unscheduled(source.trim() === ""));
   return {
     milestones: clauses.milestones,

@@ -106,7 +106,7 @@ export function matchQuarter(s: string, i: number): QuarterToken | null {
     const last = quarters[quarters.length - 1] as number;
     if (!next || (next.quarters[0] as number) <= last) break;
     if (range) for (let v = last + 1; v < (next.quarters[0] as number); v++) quarters.push(v);
-    quarters.push(...next.quarters);
+    for (const v of next.quarters) quarters.push(v);
     end = next.end;
   }
   const unitEnd = end;

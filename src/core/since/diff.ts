@@ -45,33 +45,54 @@ function isDone(p: ProjectFacts): boolean {
   return p.status === "done" || p.progress === "done";
 }
 
+/** Earlier projects by a key, in order; each is taken at most once. */
+class Pool {
+  private readonly byKey = new Map<string, ProjectFacts[]>();
+
+  constructor(
+    projects: ProjectFacts[],
+    private readonly key: (p: ProjectFacts) => string | null,
+    private readonly taken: Set<ProjectFacts>,
+  ) {
+    for (const p of projects) {
+      const k = key(p);
+      if (k === null) continue;
+      const list = this.byKey.get(k);
+      if (list) list.push(p);
+      else this.byKey.set(k, [p]);
+    }
+  }
+
+  take(p: ProjectFacts): ProjectFacts | undefined {
+    const k = this.key(p);
+    const found = k === null ? undefined : this.byKey.get(k)?.find((e) => !this.taken.has(e));
+    if (found) this.taken.add(found);
+    return found;
+  }
+}
+
 /** Pairs earlier and later projects: 序号 + 项目名称 first, then the name alone. */
 function matchProjects(
   before: ProjectFacts[],
   after: ProjectFacts[],
 ): { pairs: Array<[ProjectFacts, ProjectFacts]>; added: ProjectFacts[]; removed: ProjectFacts[] } {
-  const left = new Set(before);
+  const taken = new Set<ProjectFacts>();
+  const both = new Pool(before, (p) => JSON.stringify([p.index, p.name]), taken);
+  const byName = new Pool(before, (p) => p.name, taken);
   const pairs: Array<[ProjectFacts, ProjectFacts]> = [];
   const unmatched: ProjectFacts[] = [];
-  const byKey = new Map<string, ProjectFacts[]>();
-  const key = (p: ProjectFacts) => JSON.stringify([p.index, p.name]);
-  for (const p of before) byKey.set(key(p), [...(byKey.get(key(p)) ?? []), p]);
   for (const p of after) {
-    const earlier = byKey.get(key(p))?.find((e) => left.has(e));
-    if (earlier) {
-      left.delete(earlier);
-      pairs.push([earlier, p]);
-    } else unmatched.push(p);
+    const earlier = both.take(p);
+    if (earlier) pairs.push([earlier, p]);
+    else unmatched.push(p);
   }
   const added: ProjectFacts[] = [];
   for (const p of unmatched) {
-    const earlier = p.name === null ? undefined : [...left].find((e) => e.name === p.name);
-    if (earlier) {
-      left.delete(earlier);
-      pairs.push([earlier, p]);
-    } else added.push(p);
+    const earlier = byName.take(p);
+    if (earlier) pairs.push([earlier, p]);
+    else added.push(p);
   }
-  return { pairs, added, removed: [...left] };
+  return { pairs, added, removed: before.filter((p) => !taken.has(p)) };
 }
 
 /** Pairs tables by sheet, in order among the tables of one sheet. */
@@ -113,8 +134,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): Changes {
       if (now.progress !== was.progress)
         changes.progressChanged.push({ ...ref(sheet, now), from: was.progress, to: now.progress });
     }
-    changes.added.push(...added.map((p) => ref(sheet, p)));
-    changes.removed.push(...removed.map((p) => ref(sheet, p)));
+    for (const p of added) changes.added.push(ref(sheet, p));
+    for (const p of removed) changes.removed.push(ref(sheet, p));
   }
   return changes;
 }

@@ -330,8 +330,8 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     quarterColumns,
     progressColumns,
     units,
-    firstCol: Math.min(...edges),
-    lastCol: Math.max(...edges),
+    firstCol: edges.reduce((min, c) => Math.min(min, c)),
+    lastCol: edges.reduce((max, c) => Math.max(max, c)),
     diagnostics,
   };
 }
@@ -644,7 +644,7 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       });
     }
   }
-  diagnostics.push(...scan.diagnostics);
+  for (const d of scan.diagnostics) diagnostics.push(d);
 
   const units = { ...header.units };
   for (const role of ["totalInvestment", "annualInvestment"] as const) {

@@ -120,7 +120,7 @@ export function InvestmentPanel({ table, onSelect }: InvestmentPanelProps) {
     .map((w, i) => ({ key: `w${i}`, text: diagnosticText(w, lang), cell: w.cell }));
 
   const departments = investmentByDepartment(table.projects);
-  const maxFen = Math.max(1, ...departments.map((d) => Math.max(d.totalFen, d.annualFen)));
+  const maxFen = departments.reduce((max, d) => Math.max(max, d.totalFen, d.annualFen), 1);
   const share = totals.annualShareOfTotal;
 
   return (

@@ -78,33 +78,33 @@ describe("sheetName", () => {
 
 describe("parseCellRef", () => {
   it("reads the sheet and the cell of a parameter address", () => {
-    expect(parseCellRef("Sheet1!A5", null)).toEqual({
+    expect(parseCellRef("Sheet1!A5")).toEqual({
       ok: true,
       value: { sheet: "Sheet1", row: 4, col: 0, address: "A5" },
     });
   });
 
   it("unquotes sheet names and drops a workbook prefix", () => {
-    expect(parseCellRef("'Tom''s 表'!$B$7", null)).toMatchObject({
+    expect(parseCellRef("'Tom''s 表'!$B$7")).toMatchObject({
       ok: true,
       value: { sheet: "Tom's 表", row: 6, col: 1 },
     });
-    expect(parseCellRef("[Book1.xlsx]责任分解表!C9", null)).toMatchObject({
+    expect(parseCellRef("[Book1.xlsx]责任分解表!C9")).toMatchObject({
       ok: true,
       value: { sheet: "责任分解表", row: 8, col: 2 },
     });
   });
 
   it("takes the top-left cell of a range", () => {
-    expect(parseCellRef("Sheet1!C5:J6", null)).toMatchObject({
+    expect(parseCellRef("Sheet1!C5:J6")).toMatchObject({
       ok: true,
       value: { row: 4, col: 2, address: "C5" },
     });
   });
 
-  it("falls back to the calling cell's sheet", () => {
+  it("takes a default sheet only when given one (the calling cell's, where the host knows it)", () => {
     expect(parseCellRef("D3", "表2")).toMatchObject({ ok: true, value: { sheet: "表2", row: 2, col: 3 } });
-    expect(parseCellRef("D3", null)).toMatchObject({ ok: false, code: "invalidValue" });
+    expect(parseCellRef("D3")).toMatchObject({ ok: false, code: "invalidValue" });
   });
 
   it.each([undefined, "", "Sheet1!", "Sheet1!5A", 42])("refuses %p", (address) => {

@@ -164,7 +164,11 @@ describe("新塘 seed columns and money", () => {
       table.units,
     );
     expect(diagnostics).toEqual([]);
-    expect({ ...totals, sheetTotalRow: undefined }).toEqual({ ...expected.totals, sheetTotalRow: undefined });
+    expect({ ...totals, sheetTotalRow: undefined }).toEqual({
+      ...expected.totals,
+      sheetTotalRow: undefined,
+      incomplete: false,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { readSheet, readSheetGrid, parseRangeAddress, splitAreas } from "../../src/excel/read";
+import { readSheet, readSheetGrid, parseRangeAddress, splitAreas } from "../../src/office/read";
 import type { SheetGrid } from "../../src/core/types";
 import { MockWorkbook } from "../support/mock-workbook";
 

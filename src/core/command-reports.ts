@@ -1,5 +1,5 @@
-import type { Outcome } from "../core/port";
-import type { SheetResult } from "../core/types";
+import type { Outcome } from "./port";
+import type { SheetResult } from "./types";
 
 /**
  * How the ribbon commands tell the task pane what happened. Ribbon handlers have no UI of their own in

@@ -3,10 +3,10 @@ import { checkSheet } from "../../src/core/check";
 import { resolveOptions } from "../../src/core/options";
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { insertStatusColumn } from "../../src/excel/status-column";
-import { STATUS_HEADER } from "../../src/functions/insert";
+import { STATUS_HEADER } from "../../src/core/status-column";
 import { MockWorkbook } from "../support/mock-workbook";
 import { seedGrid } from "../support/seed-grid";
-import { projectRows } from "./harness";
+import { projectRows } from "../functions/harness";
 
 const SHEET = "责任分解表";
 

@@ -1,6 +1,6 @@
 import { parseAddress } from "../core/address";
 import type { CellValue, MergedArea, SheetGrid } from "../core/types";
-import { PAYLOAD_CODES, errorCode } from "./errors";
+import { PAYLOAD_CODES, errorCode, tooLargeToRead } from "./errors";
 
 /**
  * Reading a sheet into a `SheetGrid`.
@@ -16,6 +16,8 @@ import { PAYLOAD_CODES, errorCode } from "./errors";
  *   cannot share a sync: Excel limits the payload of a whole batch, and the docs say to sync each
  *   sub-operation so that they are not batched together again. A chunk that still exceeds the limit is
  *   halved and retried. Total for such a sheet: 2 + number of chunks (+ halvings).
+ * - Above about 5 million cells Excel answers the values with null rather than an error: that read ends
+ *   with the same "too large" error as a refused one (RangeExceedsLimit).
  * - Excel refuses `getMergedAreasOrNullObject` above 512 merged areas, failing the whole batch: the read
  *   is then retried once without merges (2 syncs; merges are optional in a grid).
  */
@@ -119,6 +121,7 @@ function queueBlock(range: Excel.Range): Queued<Block | null> {
   range.load("address,values,numberFormat");
   return () => {
     if (range.isNullObject) return null;
+    if (range.values === null || range.numberFormat === null) throw tooLargeToRead();
     return {
       address: range.address,
       values: range.values.map((row) => row.map(toCellValue)),
@@ -248,8 +251,8 @@ async function readInChunks<T>(
     }
     const read = chunk();
     if (read) {
-      values.push(...read.values);
-      numberFormats.push(...read.numberFormats);
+      for (const row of read.values) values.push(row);
+      for (const row of read.numberFormats) numberFormats.push(row);
     }
     if (merged && !merged.isNullObject) mergeAddresses.push(merged.address);
     next += rowCount;

@@ -1,13 +1,14 @@
-import { cellAddress, columnLetter } from "../core/address";
-import type { Outcome } from "../core/port";
-import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
-import { normalizeText } from "../core/text";
+import { cellAddress, columnLetter } from "./address";
+import type { Outcome } from "./port";
+import type { CellValue, SheetGrid, SheetResult, TableResult } from "./types";
+import { normalizeText } from "./text";
 
 /**
  * Where 插入状态列 writes: for each table, the column right after it gets `进度状态` in the header row and
  * `=DUTY.STATUS(<first column><row>)` in each project's first row. Pure: the Office.js write is in
  * src/excel/status-column.ts, which also refuses a cell holding a formula (the grid has values only, and a
- * formula showing "" looks empty there). Only empty cells are written, so nothing a user typed is replaced.
+ * formula showing "" looks empty there); the preview writes the same plan into its grid. Only empty cells
+ * are written, so nothing a user typed is replaced.
  */
 
 export const STATUS_HEADER = "进度状态";

@@ -23,6 +23,16 @@ export const PAYLOAD_CODES: ReadonlySet<string> = new Set([
   "RangeExceedsLimit",
 ]);
 
+/**
+ * Above about 5 million cells Excel answers `Range.values` (and the number formats) with null instead of
+ * failing the batch; this turns that answer into the error an over-large read gets.
+ */
+export function tooLargeToRead(): Error & { code: string } {
+  return Object.assign(new Error("Excel returned null values: the range is too large to read at once"), {
+    code: "RangeExceedsLimit",
+  });
+}
+
 export function errorCode(error: unknown): string | null {
   if (typeof error === "object" && error !== null && "code" in error) {
     const code = (error as { code: unknown }).code;
