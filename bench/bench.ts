@@ -81,6 +81,16 @@ export async function main(): Promise<void> {
     "< 300 ms",
   );
 
+  const monthly = generateGrid(PROJECTS, true);
+  const monthlyResult = checkSheet(monthly, opts).tables;
+  if (monthlyResult[0]?.progress?.columns.length !== 3)
+    throw new Error("bench table with progress columns read no progress columns");
+  line(
+    `core: read + check a ${PROJECTS}-project table with progress columns`,
+    `${(await medianMs(() => checkSheet(monthly, opts))).toFixed(1)} ms`,
+    "< 200 ms",
+  );
+
   const workbook = new MockWorkbook([{ grid }]);
   const port = createExcelPort({ run: workbook.run, today: () => new Date(2023, 5, 20) });
   const outcome = await port.checkActiveSheet({ asOf: "2023-06-20" });

@@ -26,11 +26,27 @@ const LEADERS = ["张绍萍", "丁劲松", "林舟", "曾运筹", "刘铮铭", "
 const DEPARTMENTS = ["街道总工会", "社会事务办", "沙塘社区", "社会事务办(卫计)", "教育办", "环卫办"];
 const MONEY: CellValue[] = [8, 600, "拟定100", "约600", 32.28, "", "—", "4.8亿"];
 
-/** A breakdown table laid out like the notices: title, header repeated every 40 rows, `projects` data rows. */
-export function generateGrid(projects: number): SheetGrid {
-  const values: CellValue[][] = [["附件"], ["某街道 2023 年度为民办实事项目责任分解表"], HEADER];
+/** The monthly cycle's columns and reports as 信息员 write them (PROGRESS.md): done, percents, words, blanks. */
+const PROGRESS_HEADER = ["4月进展情况", "5月进展情况", "6月进展情况", "完成比例(%)"];
+const REPORTS: CellValue[][] = [
+  ["第一季度任务已完成", "正在推进", "正常推进，完成年度计划的50%", ""],
+  ["正在推进", "进展缓慢", "进度滞后，正在协调", 20],
+  ["尚未启动", "/", "", ""],
+  ["第一季度任务已完成", "正在招投标", "已完成招投标，完成30%", 30],
+  ["", "正在推进", "—", ""],
+  ["已完成", "", "", 100],
+  ["正在办理前期手续", "未滞后，有序推进", "按序时推进", 55],
+];
+
+/**
+ * A breakdown table laid out like the notices: title, header repeated every 40 rows, `projects` data rows;
+ * with `progress`, four more columns (4月–6月进展情况 and a percent) filled as 信息员 write them.
+ */
+export function generateGrid(projects: number, progress = false): SheetGrid {
+  const header = progress ? [...HEADER, ...PROGRESS_HEADER] : HEADER;
+  const values: CellValue[][] = [["附件"], ["某街道 2023 年度为民办实事项目责任分解表"], header];
   for (let i = 0; i < projects; i += 1) {
-    if (i > 0 && i % 40 === 0) values.push(HEADER);
+    if (i > 0 && i % 40 === 0) values.push(header);
     values.push([
       i + 1,
       `实事项目${i + 1}`,
@@ -42,9 +58,10 @@ export function generateGrid(projects: number): SheetGrid {
       LEADERS[i % LEADERS.length] as string,
       DEPARTMENTS[i % DEPARTMENTS.length] as string,
       `经办人${i % 97}`,
+      ...(progress ? (REPORTS[i % REPORTS.length] as CellValue[]) : []),
     ]);
   }
-  const width = HEADER.length;
+  const width = header.length;
   return {
     sheet: "Sheet1",
     origin: { row: 0, col: 0 },

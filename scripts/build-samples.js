@@ -9,10 +9,14 @@ const { parseSeed } = require("./samples/seed");
 const { buildWorkbook } = require("./samples/layout");
 const { fixZipDates } = require("./samples/zip-dates");
 
-/** Each sample is dated by its notice (xintang: 2023-05-11; zimao: printed 2022-01-13). */
+/**
+ * Each sample is dated by its notice (xintang: 2023-05-11; zimao: printed 2022-01-13). monthly-2023 is the
+ * xintang table as the 党政办 compiles it in June: the 4月/5月/6月进展情况 the 信息员 sent in.
+ */
 const SAMPLES = [
   { seed: "xintang-2023.txt", out: "xintang-2023.xlsx", sheetName: "责任分解表", date: [2023, 5, 11] },
   { seed: "zimao-2022.txt", out: "zimao-2022.xlsx", sheetName: "责任分解表", date: [2022, 1, 13] },
+  { seed: "monthly-2023.txt", out: "monthly-2023.xlsx", sheetName: "推进情况表", date: [2023, 6, 26] },
 ];
 
 async function buildSample(sample, root) {

@@ -40,10 +40,13 @@ function columnWidths(worksheet, count, originCol) {
 
 async function main() {
   const { readWorkbook } = loadReader();
+  // In the order the samples script builds them (the first is the page's default), others after.
+  const built = require("./build-samples.js").SAMPLES.map((s) => s.out);
+  const rank = (name) => (built.includes(name) ? built.indexOf(name) : built.length);
   const files = fs
     .readdirSync(SAMPLES)
     .filter((name) => name.endsWith(".xlsx"))
-    .sort();
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   if (files.length === 0) throw new Error(`samples/ 下没有 .xlsx 样例 (no sample workbooks in ${SAMPLES})`);
   const workbooks = [];
   for (const file of files) {

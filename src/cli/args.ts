@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { CheckOptionsSchema, DUE_SOON_DAYS_EXPECTED } from "../core/options";
+import {
+  BEHIND_TOLERANCE_EXPECTED,
+  CheckOptionsSchema,
+  DUE_SOON_DAYS_EXPECTED,
+  REPORT_DAY_EXPECTED,
+} from "../core/options";
 
 export type ParsedArgs = { ok: true; flags: Flags } | { ok: false; message: string };
 
@@ -9,6 +14,9 @@ const VALUE_FLAGS = {
   "--due-soon-days": "dueSoonDays",
   "--sheet": "sheet",
   "--out": "out",
+  "--report-day": "reportDay",
+  "--behind-tolerance": "behindTolerance",
+  "--since": "since",
   "--report": "report",
   "--group-by": "groupBy",
   "--reply-by": "replyBy",
@@ -29,6 +37,9 @@ const FLAG_OF: Record<string, string> = {
   dueSoonDays: "--due-soon-days",
   sheet: "--sheet",
   out: "--out",
+  reportDay: "--report-day",
+  behindTolerance: "--behind-tolerance",
+  since: "--since",
   report: "--report",
   groupBy: "--group-by",
   replyBy: "--reply-by",
@@ -47,6 +58,19 @@ const FlagsSchema = z
       .transform(Number)
       .pipe(CheckOptionsSchema.shape.dueSoonDays.unwrap())
       .default(15),
+    reportDay: z
+      .string()
+      .regex(/^\d+$/, REPORT_DAY_EXPECTED)
+      .transform(Number)
+      .pipe(CheckOptionsSchema.shape.reportDay.unwrap())
+      .optional(),
+    behindTolerance: z
+      .string()
+      .regex(/^\d+(?:\.\d+)?$/, BEHIND_TOLERANCE_EXPECTED)
+      .transform(Number)
+      .pipe(CheckOptionsSchema.shape.behindTolerance.unwrap())
+      .optional(),
+    since: z.string().min(1, "文件名不能为空").optional(),
     sheet: z.string().min(1, "工作表名称不能为空").optional(),
     json: z.boolean().default(false),
     out: z.string().min(1, "输出目录不能为空").optional(),
@@ -127,12 +151,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
 export const USAGE = `用法：duty-check 文件.xlsx... [选项]
 Usage: duty-check FILE.xlsx... [options]
 
-检查为民办实事项目责任分解表中各节点的进度（逾期、临期、已完成、未排期）。
-Checks the milestones of a 为民办实事项目责任分解表.
+检查为民办实事项目责任分解表中各节点的进度（逾期、临期、已完成、未排期）和月度进展（未报送、滞后等）。
+Checks the milestones and the monthly progress reports of a 为民办实事项目责任分解表.
 
 选项 / Options:
   --as-of YYYY-MM-DD     检查日期，默认今天 / reference date (default: today)
   --due-soon-days N      N 天内到期算临期，默认 15 / due within N days is "due soon" (default 15)
+  --report-day N         每月 N 日前报送进展，默认 22（1–28）/ progress reports are due on day N (default 22)
+  --behind-tolerance N   完成比例低于序时进度超过 N 个百分点算滞后，默认 10
+                         a percent more than N points below time elapsed is behind (default 10)
+  --since 上次.json      与上次 --json 输出相比，列出变化 / compare with an earlier --json output
   --sheet 名称           只检查这个工作表 / check only this sheet
   --json                 输出 JSON / print JSON
   --out 目录             另存一份标好颜色的副本，并加“检查结果”工作表（原文件不改动、不覆盖）

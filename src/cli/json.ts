@@ -1,5 +1,13 @@
 import { periodLabel } from "../core/labels";
-import type { Diagnostic, Milestone, Project, TableResult } from "../core/types";
+import type { Changes } from "../core/since";
+import type {
+  Diagnostic,
+  Milestone,
+  Project,
+  ProjectProgress,
+  TableProgress,
+  TableResult,
+} from "../core/types";
 import { fileWarnings, type FileOutcome } from "./check-file";
 
 /**
@@ -18,6 +26,22 @@ function milestoneJson(m: Milestone) {
     daysLate: m.daysLate,
     marker: m.marker,
     before: m.before,
+  };
+}
+
+/** PROGRESS.md §6, exactly these fields. */
+function projectProgressJson(p: ProjectProgress | null) {
+  return p ? { state: p.state, period: p.period, text: p.text, percent: p.percent, cell: p.cell } : null;
+}
+
+function tableProgressJson(t: TableProgress | null) {
+  if (!t) return null;
+  return {
+    reportDay: t.reportDay,
+    expectedPeriod: t.expectedPeriod,
+    expectedPercent: t.expectedPercent,
+    columns: t.columns.map((c) => ({ column: c.column, period: c.period })),
+    counts: t.counts,
   };
 }
 
@@ -40,6 +64,7 @@ function projectJson(p: Project) {
       totalCell: p.investment.totalCell,
       annualCell: p.investment.annualCell,
     },
+    progress: projectProgressJson(p.progress),
     rows: p.rows,
     coDepartments: p.coDepartments,
     period: p.period,
@@ -63,6 +88,7 @@ export function tableJson(t: TableResult) {
     projects: t.projects.map(projectJson),
     counts: t.counts,
     totals: t.totals,
+    progress: tableProgressJson(t.progress),
     warnings: t.warnings.map(warningJson),
     title: t.title,
     quarterColumns: t.quarterColumns,
@@ -71,15 +97,37 @@ export function tableJson(t: TableResult) {
   };
 }
 
-export function fileJson(outcome: FileOutcome) {
+/**
+ * One file. `since` is what changed since the earlier check `--since` named (PROGRESS.md §7): null without
+ * `--since`, or when the earlier output has no entry for this file.
+ */
+export function fileJson(outcome: FileOutcome, since: Changes | null = null) {
   if (outcome.error) return { file: outcome.file, error: outcome.error, tables: [] };
   return {
     file: outcome.file,
     tables: outcome.sheets.flatMap((s) => s.tables.map(tableJson)),
     warnings: fileWarnings(outcome).map(warningJson),
+    since,
   };
 }
 
-export function reportJson(asOf: string, dueSoonDays: number, outcomes: FileOutcome[]) {
-  return { asOf, files: outcomes.map(fileJson), dueSoonDays };
+export interface ReportSettings {
+  asOf: string;
+  dueSoonDays: number;
+  reportDay: number;
+  behindTolerance: number;
+}
+
+export function reportJson(
+  settings: ReportSettings,
+  outcomes: FileOutcome[],
+  since: ReadonlyMap<FileOutcome, Changes | null> = new Map(),
+) {
+  return {
+    asOf: settings.asOf,
+    files: outcomes.map((o) => fileJson(o, since.get(o) ?? null)),
+    dueSoonDays: settings.dueSoonDays,
+    reportDay: settings.reportDay,
+    behindTolerance: settings.behindTolerance,
+  };
 }

@@ -8,8 +8,10 @@ import { WorkbookError, writeMarkedCopy } from "../core/xlsx";
 import { checkFile, tablesOf, type FileOutcome } from "./check-file";
 import { inputIdentities as reportInputs, remindersText, writeReports } from "./documents";
 import { copyTarget, fsProblem, identity, prepareOutDir, writeWhole } from "./files";
+import { diffSnapshots, snapshotOf, type Changes } from "../core/since";
 import { reportJson } from "./json";
 import { fileReport, paint, summaryLine } from "./report";
+import { earlierSnapshot, readEarlier, type EarlierReport } from "./since";
 import { terminalSafe } from "./terminal";
 
 /**
@@ -103,9 +105,10 @@ async function writeCopy(
 }
 
 /**
- * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--sheet NAME] [--json] [--out DIR]
- * [--report DIR] [--reminders] [--group-by department|leader] [--reply-by YYYY-MM-DD] [--fail-on-overdue]`.
- * Resolves to the exit code: 2 when a flag or the --out folder is bad, or any file
+ * `duty-check FILE... [--as-of YYYY-MM-DD] [--due-soon-days N] [--report-day N] [--behind-tolerance N]
+ * [--since EARLIER.json] [--sheet NAME] [--json] [--out DIR] [--report DIR] [--reminders]
+ * [--group-by department|leader] [--reply-by YYYY-MM-DD] [--fail-on-overdue]`.
+ * Resolves to the exit code: 2 when a flag, the --since file or the --out folder is bad, or any file
  * could not be read, holds no breakdown table or could not be copied (the other files are still checked);
  * 1 with --fail-on-overdue when something is overdue; else 0.
  */
@@ -124,12 +127,30 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout(`duty-check ${version()}\n`);
     return EXIT_OK;
   }
-  const resolved = resolveOptions({ asOf: flags.asOf, dueSoonDays: flags.dueSoonDays }, io.today);
+  const resolved = resolveOptions(
+    {
+      asOf: flags.asOf,
+      dueSoonDays: flags.dueSoonDays,
+      reportDay: flags.reportDay,
+      behindTolerance: flags.behindTolerance,
+    },
+    io.today,
+  );
   if (!resolved.ok) {
     io.stderr(`duty-check：${resolved.message}\n`);
     return EXIT_ERROR;
   }
   const options = resolved.options;
+  let earlier: EarlierReport | null = null;
+  if (flags.since !== undefined) {
+    const read = await readEarlier(flags.since);
+    if (!read.ok) {
+      problemLine(io, `--since “${flags.since}”`, read.message, read.detail);
+      return EXIT_ERROR;
+    }
+    earlier = read.report;
+  }
+  const since = new Map<FileOutcome, Changes | null>();
   const p = paint(io.colour && !flags.json);
   const reportOptions = { asOf: options.asOf, groupBy: flags.groupBy, replyBy: flags.replyBy ?? null };
   const inputs = flags.report ? await reportInputs(flags.files) : new Set<string>();
@@ -162,8 +183,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       problemLine(io, `无法检查“${file}”`, outcome.error.message, outcome.error.detail);
       continue;
     }
+    const base = earlier ? earlierSnapshot(earlier, file, flags.files.length) : null;
+    const changes = base ? diffSnapshots(base, snapshotOf(outcome.sheets, options.asOf)) : null;
+    since.set(outcome, changes);
+    const sinceShown = earlier ? (changes ?? { missing: earlier.asOf }) : undefined;
     if (flags.reminders) io.stdout(`${remindersText(outcome, reportOptions, p)}\n\n`);
-    else if (!flags.json) io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p)}\n\n`);
+    else if (!flags.json)
+      io.stdout(`${fileReport(outcome, options.asOf, options.dueSoonDays, p, sinceShown)}\n\n`);
     if (tablesOf(outcome).length === 0) {
       failed = true;
       problemLine(
@@ -186,8 +212,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     if (out && bytes && !(await writeCopy(io, file, bytes, outcome.sheets, options.asOf, out))) failed = true;
   }
-  if (flags.json)
-    io.stdout(`${JSON.stringify(reportJson(options.asOf, options.dueSoonDays, outcomes), null, 2)}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify(reportJson(options, outcomes, since), null, 2)}\n`);
   else if (outcomes.length > 1 && !flags.reminders) io.stdout(`${summaryLine(outcomes, p)}\n`);
 
   if (failed) return EXIT_ERROR;

@@ -1,9 +1,13 @@
 import { basename } from "node:path";
+import { format, parseISO } from "date-fns";
 import { groupAlerts, type AlertGroup } from "../core/alerts";
 import { daysText, periodLabel } from "../core/labels";
 import { formatWanNumber } from "../core/money";
+import { monthLabel } from "../core/progress/period";
+import { PROGRESS_STATES, PROGRESS_STATE_LABEL } from "../core/progress/table";
+import { hasChanges, type Changes, type ProjectRef } from "../core/since";
 import { MILESTONE_STATUS_LABEL, sumCounts } from "../core/status";
-import type { StatusCounts, TableResult } from "../core/types";
+import type { Project, ProgressState, StatusCounts, TableResult } from "../core/types";
 import { fileWarnings, tablesOf, type FileOutcome } from "./check-file";
 import { terminalSafe } from "./terminal";
 
@@ -131,6 +135,72 @@ function totalsLines(out: string[], table: TableResult, p: Paint): void {
   }
 }
 
+const LISTED_STATES: ProgressState[] = ["notReported", "notStarted", "behind"];
+
+function progressTone(state: ProgressState, p: Paint): (text: string) => string {
+  if (state === "behind") return p.red;
+  if (state === "notReported" || state === "notStarted") return p.yellow;
+  return state === "done" ? p.green : (text) => text;
+}
+
+/** `实施“四帮四扶”工程 · 丁劲松 · 社会事务办 · 信息员 高平林 · 6 月进展未填写 · M6`. */
+function progressLine(project: Project): string {
+  const progress = project.progress;
+  const people = [
+    project.leaders.join("、") || "（未填写责任领导）",
+    project.department ?? "（未填写责任科室）",
+    project.person ? `信息员 ${project.person}` : "（未填写信息员）",
+  ];
+  const where = progress?.cell ?? project.cells.name ?? `第 ${project.row} 行`;
+  const name = project.name ?? `第 ${project.row} 行项目`;
+  return safe([name, ...people, progress?.reason ?? "", where].join(" · "));
+}
+
+/** 月度进展 (PROGRESS.md): 序时进度, counts by state, then who has not reported, not started or is behind. */
+function progressLines(out: string[], table: TableResult, asOf: string, p: Paint): void {
+  const progress = table.progress;
+  if (!progress) return;
+  const month = monthLabel(progress.expectedPeriod, table.year).zh;
+  const day = format(parseISO(asOf), "M 月 d 日");
+  const counts = PROGRESS_STATES.map((s) =>
+    progressTone(s, p)(`${PROGRESS_STATE_LABEL[s].zh} ${progress.counts[s]}`),
+  );
+  out.push(
+    `  ${p.bold("月度进展")}：应报送 ${month}进展（每月 ${progress.reportDay} 日前报送）· ` +
+      `序时进度 ${progress.expectedPercent}%（截至 ${day}）`,
+    `    ${counts.join(" · ")}`,
+  );
+  for (const state of LISTED_STATES) {
+    const projects = table.projects.filter((pr) => pr.progress?.state === state);
+    if (projects.length === 0) continue;
+    out.push(`  ${progressTone(state, p)(`${PROGRESS_STATE_LABEL[state].zh}（${projects.length}）`)}`);
+    for (const project of projects) out.push(`    ${progressLine(project)}`);
+  }
+}
+
+function refName(ref: ProjectRef): string {
+  return ref.name === null ? `第 ${ref.row} 行项目` : safe(ref.name);
+}
+
+/** 与上次检查相比 (PROGRESS.md §7). */
+function sinceLines(out: string[], changes: Changes, p: Paint): void {
+  out.push(`  ${p.bold(`与上次检查（${changes.since}）相比`)}`);
+  if (!hasChanges(changes)) {
+    out.push("    没有变化");
+    return;
+  }
+  for (const m of changes.newlyOverdue)
+    out.push(`    ${p.red("[新逾期]")} ${refName(m)} · ${m.period} · 截止 ${m.due} · ${m.cell}`);
+  for (const r of changes.newlyDone) out.push(`    ${p.green("[新完成]")} ${refName(r)} · 第 ${r.row} 行`);
+  for (const c of changes.progressChanged) {
+    const from = c.from ? PROGRESS_STATE_LABEL[c.from].zh : "无进展列";
+    const to = c.to ? PROGRESS_STATE_LABEL[c.to].zh : "无进展列";
+    out.push(`    [进展] ${refName(c)}：${from} → ${c.to ? progressTone(c.to, p)(to) : to}`);
+  }
+  for (const r of changes.added) out.push(`    [新增] ${refName(r)} · 第 ${r.row} 行`);
+  for (const r of changes.removed) out.push(`    [移除] ${refName(r)}（上次在第 ${r.row} 行）`);
+}
+
 function tableLines(out: string[], table: TableResult, asOf: string, dueSoonDays: number, p: Paint): void {
   out.push(
     `  工作表“${safe(table.sheet)}” · 表头第 ${table.headerRows.join("、")} 行 · ${table.year} 年` +
@@ -150,6 +220,7 @@ function tableLines(out: string[], table: TableResult, asOf: string, dueSoonDays
       out.push(`    ${pr.name === null ? `第 ${pr.row} 行项目` : safe(pr.name)} · ${where}`);
     }
   }
+  progressLines(out, table, asOf, p);
   totalsLines(out, table, p);
   const notes = table.warnings.filter((d) => !d.code.startsWith("money."));
   if (notes.length > 0) {
@@ -159,14 +230,26 @@ function tableLines(out: string[], table: TableResult, asOf: string, dueSoonDays
   }
 }
 
-/** The readable report of one file. */
-export function fileReport(outcome: FileOutcome, asOf: string, dueSoonDays: number, p: Paint): string {
+/**
+ * The readable report of one file. `since`: what changed since `--since`'s earlier check (its date when
+ * that check has no entry for this file); undefined without `--since`.
+ */
+export function fileReport(
+  outcome: FileOutcome,
+  asOf: string,
+  dueSoonDays: number,
+  p: Paint,
+  since?: Changes | { missing: string },
+): string {
   const name = basename(outcome.file);
   const out = [p.bold(`■ ${safe(name)}`) + (name === outcome.file ? "" : p.dim(`  ${safe(outcome.file)}`))];
   tablesOf(outcome).forEach((table, i) => {
     if (i > 0) out.push("");
     tableLines(out, table, asOf, dueSoonDays, p);
   });
+  if (since && "missing" in since)
+    out.push(`  ${p.bold(`与上次检查（${since.missing}）相比`)}：上次检查中没有这个文件，无从比较`);
+  else if (since) sinceLines(out, since, p);
   for (const w of fileWarnings(outcome)) out.push(`  ${p.yellow("提示")} ${safe(w.message)}`);
   return out.join("\n");
 }

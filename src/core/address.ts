@@ -1,6 +1,18 @@
 /** A1-style addresses. Rows and columns are 0-based inside the core; addresses are what users see. */
 
+/** Letters of the columns a table uses, computed once: every cell address of a check needs one. */
+const LETTERS: string[] = [];
+const CACHED_COLUMNS = 1024;
+
 export function columnLetter(col: number): string {
+  const cached = LETTERS[col];
+  if (cached !== undefined) return cached;
+  const letters = lettersOf(col);
+  if (col >= 0 && col < CACHED_COLUMNS) LETTERS[col] = letters;
+  return letters;
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let letters = "";
   while (n > 0) {

@@ -51,10 +51,14 @@ export interface ProgressReading {
  * `已完成第一季度任务` → those quarters; `已完成至第二季度` → quarters 1–2; `未完成`, `滞后`, `正在推进` → nothing.
  * Quarter wording is read by the schedule parser, so progress text and plans understand quarters alike.
  */
+/** Every done statement and done word holds one of these: a text without them says nothing is done. */
+const DONE_STEM = /完成|竣工|完工|验收|办结/u;
+
 export function readProgressText(text: string): ProgressReading {
   const normalised = compact(text);
   const reading: ProgressReading = { allDone: false, quarters: [], ambiguous: false };
-  if (!normalised) return reading;
+  // Most progress reports (`正在推进`) hold no done word: skip the schedule parser for them.
+  if (!normalised || !DONE_STEM.test(normalised)) return reading;
   const parse = parseScheduleText(normalised, { defaultYear: 2000 });
   const quarterClauses = parse.milestones.filter((m) => m.quarters !== null);
   const done = new Set<Quarter>();
@@ -92,12 +96,21 @@ export function readQuarterCell(value: CellValue): QuarterMark {
   return "unreadable";
 }
 
+/**
+ * What the sheet records as done. `progress` is the current report's cells: it decides whether the whole
+ * project is done, gives done quarters and has its unclear done words reported. `earlier` are the cells of
+ * earlier reports (older progress columns, PROGRESS.md §3): a quarter they call done stays done.
+ */
 export function readCompletion(
   progress: CompletionCell[],
   quarterCells: Partial<Record<Quarter, CompletionCell[]>>,
+  earlier: CompletionCell[] = [],
 ): { completion: Completion; diagnostics: Diagnostic[] } {
   const completion: Completion = { allDone: false, doneQuarters: new Set() };
   const diagnostics: Diagnostic[] = [];
+  for (const cell of earlier) {
+    for (const q of readProgressText(String(cell.value ?? "")).quarters) completion.doneQuarters.add(q);
+  }
   for (const cell of progress) {
     const reading = readProgressText(String(cell.value ?? ""));
     if (reading.allDone) completion.allDone = true;

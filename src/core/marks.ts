@@ -1,14 +1,46 @@
 import { cellAddress, parseAddress } from "./address";
-import type { MilestoneStatus, ProjectStatus, SheetResult } from "./types";
+import type { MilestoneStatus, ProgressState, ProjectStatus, SheetResult } from "./types";
 
-/** What a mark means; the adapters map each kind to a fill. */
-export type MarkKind = "overdue" | "dueSoon" | "done";
+/**
+ * What a mark means; the adapters map each kind to a fill (and, for the monthly cycle's marks, an
+ * outline). `notReported` and `behind` mark the current report cell of a project (PROGRESS.md §5).
+ */
+export type MarkKind = StatusMarkKind | "notReported" | "behind";
+/** The marks of SEMANTICS §4's statuses. */
+export type StatusMarkKind = "overdue" | "dueSoon" | "done";
 
 /** Fill colours shared by the add-in, the preview and the CLI's marked copy (Excel's own light palette). */
 export const MARK_FILL: Record<MarkKind, string> = {
   overdue: "#FFC7CE",
   dueSoon: "#FFEB9C",
   done: "#C6EFCE",
+  notReported: "#DDEBF7",
+  behind: "#FCE4D6",
+};
+
+/**
+ * The monthly cycle's marks do not rely on hue alone (colour-blind-safe): an outline tells them apart
+ * from each other and from the plain fills — dashed for a report not yet filled in (a blank to fill),
+ * solid for a report behind schedule.
+ */
+export const MARK_OUTLINE: Partial<Record<MarkKind, { style: "dashed" | "solid"; color: string }>> = {
+  notReported: { style: "dashed", color: "#2F5597" },
+  behind: { style: "solid", color: "#C55A11" },
+};
+
+/** Names for a legend, Chinese and English. */
+export const MARK_LABEL: Record<MarkKind, { zh: string; en: string }> = {
+  overdue: { zh: "逾期", en: "Overdue" },
+  dueSoon: { zh: "临期", en: "Due soon" },
+  done: { zh: "已完成", en: "Done" },
+  notReported: { zh: "未报送（虚线框）", en: "Not reported (dashed outline)" },
+  behind: { zh: "滞后（实线框）", en: "Behind (solid outline)" },
+};
+
+/** The progress states whose current report cell is marked; the others stay plain. */
+export const PROGRESS_MARK: Partial<Record<ProgressState, MarkKind>> = {
+  notReported: "notReported",
+  behind: "behind",
 };
 
 export interface Mark {
@@ -23,16 +55,20 @@ export interface Mark {
  * The mark a project or milestone status takes; 正常 and 未排期 stay plain. Shared by the marks on
  * the sheet and the status column of the CLI's summary sheet.
  */
-export const STATUS_MARK: Partial<Record<ProjectStatus | MilestoneStatus, MarkKind>> = {
+export const STATUS_MARK: Partial<Record<ProjectStatus | MilestoneStatus, StatusMarkKind>> = {
   overdue: "overdue",
   dueSoon: "dueSoon",
   done: "done",
 };
 
-const REASON: Record<MarkKind, string> = { overdue: "有逾期节点", dueSoon: "有临期节点", done: "已完成" };
+const REASON: Record<StatusMarkKind, string> = {
+  overdue: "有逾期节点",
+  dueSoon: "有临期节点",
+  done: "已完成",
+};
 
 /** The worst status among a schedule cell's milestones decides its mark; upcoming alone leaves it plain. */
-function cellMark(statuses: MilestoneStatus[]): MarkKind | null {
+function cellMark(statuses: MilestoneStatus[]): StatusMarkKind | null {
   if (statuses.includes("overdue")) return "overdue";
   if (statuses.includes("dueSoon")) return "dueSoon";
   if (statuses.length > 0 && statuses.every((s) => s === "done")) return "done";
@@ -41,7 +77,8 @@ function cellMark(statuses: MilestoneStatus[]): MarkKind | null {
 
 /**
  * The marks a check leaves: each project's name cell takes the project's status, each schedule cell
- * the worst status of the milestones read from it. One mark per address, in table order.
+ * the worst status of the milestones read from it, and the current report cell of a project 未报送 or
+ * 滞后 its progress state (with the state's reason). One mark per address, in table order.
  */
 export function planMarks(result: SheetResult): Mark[] {
   const marks = new Map<string, Mark>();
@@ -54,6 +91,11 @@ export function planMarks(result: SheetResult): Mark[] {
           kind: projectKind,
           reason: REASON[projectKind],
         });
+      }
+      const progress = project.progress;
+      const progressKind = progress ? PROGRESS_MARK[progress.state] : undefined;
+      if (progress?.cell && progressKind) {
+        marks.set(progress.cell, { address: progress.cell, kind: progressKind, reason: progress.reason });
       }
       const byCell = new Map<string, MilestoneStatus[]>();
       for (const m of project.milestones) byCell.set(m.cell, [...(byCell.get(m.cell) ?? []), m.status]);

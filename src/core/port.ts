@@ -1,6 +1,7 @@
 import type { GroupBy } from "./alerts";
 import type { PaneSettings } from "./pane-settings";
-import type { SheetResult } from "./types";
+import type { Changes } from "./since";
+import type { SheetResult, TableResult } from "./types";
 
 /**
  * What the task pane asks of a workbook. The Excel adapter (`src/excel`) and the preview's grid
@@ -10,6 +11,10 @@ export interface CheckRequest {
   /** Reference date, YYYY-MM-DD. */
   asOf: string;
   dueSoonDays?: number;
+  /** Day of the month each progress report is due (1–28, default 22; PROGRESS.md §2). */
+  reportDay?: number;
+  /** Points below 序时进度 that still count as on schedule (default 10; PROGRESS.md §4). */
+  behindTolerance?: number;
 }
 
 /** What 生成通报表 asks for besides the check's result (see `buildReport` in core/report/model). */
@@ -24,9 +29,34 @@ export interface ReportSheetRequest {
 export type Outcome<T = void> =
   { ok: true; value: T } | { ok: false; message: string; messageEn: string; cell?: string; sheet?: string };
 
+/**
+ * A check of the active sheet, as the ports answer it: the core's result, and what changed since the
+ * previous check of this sheet kept in the workbook (PROGRESS.md §7).
+ *
+ * The contract of `since`:
+ * - Every check stores a compact snapshot of its result (`src/core/since`): the Excel port in the
+ *   document's add-in settings, read in the check's read sync and written in its write sync; the preview
+ *   in memory. Never in users' cells. The WPS port keeps none yet: its `since` is always absent.
+ * - `since` compares this check with the latest stored check of an EARLIER reference date (a second
+ *   check on the same day compares with the same earlier one); absent when there is none.
+ */
+export interface CheckedSheet extends SheetResult {
+  since?: Changes;
+}
+
+/** 添加本月进展列's answer: the header written and where. */
+export interface AddedProgressColumn {
+  sheet: string;
+  /** A1 address of the new header cell. */
+  cell: string;
+  header: string;
+  /** The month it is for, `YYYY-MM`. */
+  period: string;
+}
+
 export interface WorkbookPort {
-  /** Reads the active sheet in one round trip, checks it, writes its marks in one more. */
-  checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>>;
+  /** Reads the active sheet in one round trip, checks it, writes its marks (and snapshot) in one more. */
+  checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>>;
   /** Removes every mark the add-in made, restoring the sheet exactly. */
   clearMarks(): Promise<Outcome>;
   /** Selects a cell so the user sees it. */
@@ -60,4 +90,10 @@ export interface WorkbookPort {
   readSettings(): Promise<Outcome<PaneSettings>>;
   /** Remembers the pane's settings in this workbook (saved with it, so they last across sessions). */
   writeSettings(settings: PaneSettings): Promise<Outcome>;
+  /**
+   * 添加本月进展列: the next month's progress column right of the table (`planProgressColumn`), only into
+   * empty cells: the header cell and formats (width like the last progress column, wrapped text); never a
+   * value in a data cell. Refused on a protected sheet, or when the cells are occupied.
+   */
+  addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>>;
 }

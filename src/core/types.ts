@@ -86,6 +86,18 @@ export interface ProgressCounts {
   onSchedule: number;
 }
 
+export interface ProgressColumn {
+  /** Column letter of the report's (first) text column, else of its percent column. */
+  column: string;
+  /** `YYYY-MM`, or null for a column naming no period. */
+  period: string | null;
+  /** The header as written (the parent's text for children read together), and its cell. */
+  header: string;
+  headerCell: string;
+  /** The percent sub-column's letter, or null. */
+  percentColumn: string | null;
+}
+
 /** PROGRESS.md §6: the table's monthly cycle; null on a table without progress columns. */
 export interface TableProgress {
   reportDay: number;
@@ -94,7 +106,7 @@ export interface TableProgress {
   /** 序时进度 on the reference date, one decimal. */
   expectedPercent: number;
   /** Every progress column, with its period (`YYYY-MM`, or null for `本月进展情况`-style columns). */
-  columns: Array<{ column: string; period: string | null }>;
+  columns: ProgressColumn[];
   counts: ProgressCounts;
 }
 

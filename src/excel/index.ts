@@ -5,10 +5,11 @@ import { firstOccupied } from "../core/grid";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
 import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
-import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import type { CheckedSheet, CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
 import { readProductSheet } from "../core/product-sheet";
 import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
+import { diffSnapshots, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { SheetResult } from "../core/types";
 import { PROTECTED, describeError, failure } from "../office/errors";
 import { parseRangeAddress, readSheet } from "../office/read";
@@ -21,7 +22,9 @@ import {
   queueRecordWrite,
   type MarkRecord,
 } from "./marks";
+import { addProgressColumn } from "./progress-column";
 import { queueReportSheetWrite } from "./report-sheet";
+import { queueSnapshotRead, queueSnapshotWrite } from "./snapshots";
 import { insertStatusColumn } from "./status-column";
 
 /** `Excel.run`, injectable so tests can hand in a mock workbook. */
@@ -115,6 +118,7 @@ interface CheckRead {
   isProtected: boolean;
   oldRules: Excel.ConditionalFormat[];
   record: MarkRecord;
+  snapshots: SnapshotStore;
 }
 
 export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
@@ -122,20 +126,35 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
   const today = options.today ?? (() => new Date());
 
   /**
-   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules and the record;
-   * (2) the write — old rules deleted, new ones added, record updated, all in one batch.
+   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules, the record and
+   * the snapshots of earlier checks; (2) the write — old rules deleted, new ones added, record and
+   * snapshots updated, all in one batch.
    */
-  async function checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
-    const resolved = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays }, today());
+  async function checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>> {
+    const resolved = resolveOptions(
+      {
+        asOf: request.asOf,
+        dueSoonDays: request.dueSoonDays,
+        reportDay: request.reportDay,
+        behindTolerance: request.behindTolerance,
+      },
+      today(),
+    );
     if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
     return guarded(() =>
-      run(async (context): Promise<Outcome<SheetResult>> => {
+      run(async (context): Promise<Outcome<CheckedSheet>> => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
         const read = await readSheet<CheckRead>(context, sheet, () => {
           sheet.protection.load("protected");
           const scan = queueMarkScan(sheet);
           const record = queueRecordRead(context);
-          return () => ({ isProtected: sheet.protection.protected, oldRules: scan(), record: record() });
+          const snapshots = queueSnapshotRead(context);
+          return () => ({
+            isProtected: sheet.protection.protected,
+            oldRules: scan(),
+            record: record(),
+            snapshots: snapshots(),
+          });
         });
         if (read.extra.isProtected) return PROTECTED;
         const result = checkSheet(read.grid, resolved.options);
@@ -156,6 +175,9 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
             : failure(warning.message, warning.messageEn);
         }
         queueMarkWrite(context, sheet, read.grid.sheet, planMarks(result), oldRules, record, result.asOf);
+        const snapshot = snapshotOf(result);
+        const { base, store } = recordCheck(read.extra.snapshots, read.grid.sheet, snapshot);
+        queueSnapshotWrite(context, store);
         try {
           await context.sync();
         } catch (error) {
@@ -166,7 +188,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
           }
           return describeError(error);
         }
-        return { ok: true, value: result };
+        return { ok: true, value: base ? { ...result, since: diffSnapshots(base, snapshot) } : result };
       }),
     );
   }
@@ -315,5 +337,6 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     insertStatusColumn: (request) => insertStatusColumn(request, run),
     readSettings,
     writeSettings,
+    addProgressColumn: (table, asOf) => guarded(() => addProgressColumn(run, table, asOf)),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MARK_FILL, groupRanges, type Mark, type MarkKind } from "../core/marks";
+import { MARK_FILL, MARK_OUTLINE, groupRanges, type Mark, type MarkKind } from "../core/marks";
 import type { Queued } from "../office/read";
 
 /**
@@ -23,8 +23,11 @@ import type { Queued } from "../office/read";
 
 export const SIGNATURE = "DutyCheck";
 export const SETTINGS_KEY = "DutyCheck.marks";
-const KINDS: MarkKind[] = ["overdue", "dueSoon", "done"];
-const FORMULA_TAG = /DutyCheck:(overdue|dueSoon|done)/iu;
+const KINDS: MarkKind[] = ["overdue", "dueSoon", "done", "notReported", "behind"];
+const FORMULA_TAG = /DutyCheck:(overdue|dueSoon|done|notReported|behind)/iu;
+/** Office.js's line styles for the core's outlines. */
+const OUTLINE_STYLE = { dashed: "Dash", solid: "Continuous" } as const;
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** Keeps each `getRanges` address comfortably short; a longer list becomes several rules. */
 const MAX_ADDRESS_CHARS = 2000;
 
@@ -61,6 +64,9 @@ const SheetMarksSchema = z.object({
     overdue: z.array(z.string()),
     dueSoon: z.array(z.string()),
     done: z.array(z.string()),
+    // The monthly cycle's kinds came later: records written before them lack the fields.
+    notReported: z.array(z.string()).optional(),
+    behind: z.array(z.string()).optional(),
   }),
 });
 export const MarkRecordSchema = z.object({
@@ -111,11 +117,13 @@ export function queueMarkScan(sheet: Excel.Worksheet): Queued<Excel.ConditionalF
     );
 }
 
-/** The ranges of a plan, per kind. */
+/** The ranges of a plan, per kind (the monthly cycle's kinds only when they mark something). */
 export function plannedRanges(marks: Mark[]): SheetMarks["ranges"] {
   const ranges: SheetMarks["ranges"] = { overdue: [], dueSoon: [], done: [] };
   for (const kind of KINDS) {
-    ranges[kind] = groupRanges(marks.filter((m) => m.kind === kind).map((m) => m.address));
+    const grouped = groupRanges(marks.filter((m) => m.kind === kind).map((m) => m.address));
+    if (grouped.length > 0 || kind === "overdue" || kind === "dueSoon" || kind === "done")
+      ranges[kind] = grouped;
   }
   return ranges;
 }
@@ -136,10 +144,18 @@ export function queueMarkWrite(
   for (const rule of oldRules) rule.delete();
   const ranges = plannedRanges(marks);
   for (const kind of KINDS) {
-    for (const address of addressBatches(ranges[kind])) {
+    const outline = MARK_OUTLINE[kind];
+    for (const address of addressBatches(ranges[kind] ?? [])) {
       const format = sheet.getRanges(address).conditionalFormats.add("Custom");
       format.custom.rule.formula = markFormula(kind);
       format.custom.format.fill.color = MARK_FILL[kind];
+      if (outline) {
+        for (const edge of EDGES) {
+          const border = format.custom.format.borders.getItem(edge);
+          border.style = OUTLINE_STYLE[outline.style];
+          border.color = outline.color;
+        }
+      }
     }
   }
   const sheets = { ...record.sheets };

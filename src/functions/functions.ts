@@ -20,6 +20,7 @@ import {
   milestoneRows,
   nextText,
   overdueCount,
+  progressText,
   statusText,
   type Located,
   type RowIndex,
@@ -243,6 +244,30 @@ export async function milestones(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- metadata maps only any/number/string/boolean; rows mix text and serials
 ): Promise<any[][]> {
   return projectAnswer(asOf, invocation, ({ project }) => milestoneRows(project));
+}
+
+/**
+ * 月度进展：已完成、未报送、未启动、滞后或按序时 (Monthly progress: done, not reported, not started, behind, on schedule).
+ * @customfunction PROGRESS
+ * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
+ * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param invocation 调用信息 (Invocation)
+ * @returns 已完成 / 未报送 / 未启动 / 滞后 / 按序时（1×1）
+ * @requiresParameterAddresses
+ * @volatile
+ */
+export async function progress(
+  cell: unknown,
+  asOf: unknown,
+  invocation: CustomFunctions.Invocation,
+): Promise<string[][]> {
+  // A 1×1 matrix, the DUTY.* convention for results Excel must not implicitly intersect.
+  return answer(async () => {
+    const found = await findProject(asOf, invocation);
+    if (!found.ok) return found;
+    const text = progressText(found.value.project);
+    return text.ok ? { ok: true, value: [[text.value]] } : text;
+  });
 }
 
 /**

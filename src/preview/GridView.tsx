@@ -1,7 +1,7 @@
 import { makeStyles } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type CSSProperties } from "react";
 import { cellAddress, columnLetter } from "../core/address";
-import { MARK_FILL } from "../core/marks";
+import { MARK_FILL, MARK_OUTLINE, type MarkKind } from "../core/marks";
 import { isDateFormat, serialToIso } from "../core/schedule";
 import type { CellValue, SheetGrid } from "../core/types";
 import type { PreviewLink, PreviewMark } from "./PreviewPort";
@@ -91,6 +91,20 @@ export interface GridViewProps {
   onFollowLink: (link: PreviewLink) => void;
 }
 
+/** A mark's fill, and the outline of the monthly cycle's marks (drawn inside the cell, as Excel's border). */
+function markStyle(kind: MarkKind): CSSProperties {
+  const outline = MARK_OUTLINE[kind];
+  return outline
+    ? {
+        backgroundColor: MARK_FILL[kind],
+        outlineWidth: "2px",
+        outlineStyle: outline.style,
+        outlineColor: outline.color,
+        outlineOffset: "-2px",
+      }
+    : { backgroundColor: MARK_FILL[kind] };
+}
+
 /** The sheet drawn as Excel shows it: column letters, row numbers, merged cells, and the marks' fills. */
 export function GridView(props: GridViewProps) {
   const { grid, columnWidths, marks, dropDowns, links, selected, selectionCount } = props;
@@ -174,7 +188,7 @@ export function GridView(props: GridViewProps) {
                     rowSpan={span?.rowSpan}
                     colSpan={span?.colSpan}
                     data-selected={isSelected || undefined}
-                    style={mark ? { backgroundColor: MARK_FILL[mark.kind] } : undefined}
+                    style={mark ? markStyle(mark.kind) : undefined}
                   >
                     {choices ? (
                       <select

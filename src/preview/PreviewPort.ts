@@ -3,10 +3,19 @@ import { checkSheet } from "../core/check";
 import { planMarks, type MarkKind } from "../core/marks";
 import { resolveOptions } from "../core/options";
 import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
-import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
+import type {
+  AddedProgressColumn,
+  CheckedSheet,
+  CheckRequest,
+  Outcome,
+  ReportSheetRequest,
+  WorkbookPort,
+} from "../core/port";
+import { planProgressColumn } from "../core/progress/add-column";
 import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
-import type { CellValue, SheetGrid, SheetResult } from "../core/types";
+import { diffSnapshots, emptyStore, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
+import type { CellValue, SheetGrid, SheetResult, TableResult } from "../core/types";
 import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../core/completion-columns";
 import { planStatusColumns } from "../core/status-column";
 import { PROJECT_STATUS_LABEL } from "../core/status";
@@ -66,6 +75,8 @@ export class PreviewPort implements WorkbookPort {
   private state: PreviewState;
   private readonly listeners = new Set<() => void>();
   private readonly settings: SettingsStore | undefined;
+  /** Earlier checks' snapshots, per sheet, as the Excel port keeps them in the workbook's settings. */
+  private snapshots: SnapshotStore = emptyStore();
 
   /** `settings`: where this workbook's pane settings live (the page gives localStorage, per sample file). */
   constructor(
@@ -124,7 +135,7 @@ export class PreviewPort implements WorkbookPort {
     this.update({ ...extra, sheets });
   }
 
-  async checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
+  async checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>> {
     const options = resolveOptions(request);
     if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
     const active = this.sheet(this.state.activeSheet);
@@ -137,7 +148,11 @@ export class PreviewPort implements WorkbookPort {
     const marks = new Map(this.state.marks);
     marks.set(active.grid.sheet, sheetMarks);
     this.update({ marks });
-    return { ok: true, value: result };
+    if (result.tables.length === 0) return { ok: true, value: result };
+    const snapshot = snapshotOf(result);
+    const { base, store } = recordCheck(this.snapshots, active.grid.sheet, snapshot);
+    this.snapshots = store;
+    return { ok: true, value: base ? { ...result, since: diffSnapshots(base, snapshot) } : result };
   }
 
   async clearMarks(): Promise<Outcome> {
@@ -226,6 +241,33 @@ export class PreviewPort implements WorkbookPort {
     dropDowns.set(result.sheet, choices);
     this.replaceSheet(writeCells(target, writes), { dropDowns });
     return OK;
+  }
+
+  /** 添加本月进展列: the same plan and refusals as the Excel port; the header cell, and the width of the last progress column. */
+  async addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {
+    const target = this.sheet(table.sheet);
+    if (!target) return failure(`找不到工作表“${table.sheet}”`, `Sheet "${table.sheet}" not found`);
+    const planned = planProgressColumn(table, asOf);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
+    for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
+      if (!isEmpty(valueAt(target.grid, row, plan.col))) {
+        const cell = cellAddress(row, plan.col);
+        return failure(
+          `单元格 ${cell} 不为空：进展列只加在表格右侧的空白列中，未作任何修改`,
+          `Cell ${cell} is not empty: the progress column goes only into an empty column right of the table; nothing was changed`,
+          cell,
+          table.sheet,
+        );
+      }
+    }
+    const written = writeCells(target, [{ row: plan.headerRow, col: plan.col, value: plan.header }]);
+    const widths = written.columnWidths;
+    const at = (col: number) => col - written.grid.origin.col;
+    if (widths && plan.like) widths[at(plan.col)] = widths[at(plan.like.col)] ?? null;
+    this.replaceSheet(written);
+    const cell = cellAddress(plan.headerRow, plan.col);
+    return { ok: true, value: { sheet: table.sheet, cell, header: plan.header, period: plan.period } };
   }
 
   /**

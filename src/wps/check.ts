@@ -15,7 +15,15 @@ import { readGrid } from "./read";
  * sheet is removed again, so the sheet is left unmarked rather than half-marked.
  */
 export function checkActiveSheet(ctx: WpsContext, request: CheckRequest): Outcome<SheetResult> {
-  const resolved = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays }, ctx.today());
+  const resolved = resolveOptions(
+    {
+      asOf: request.asOf,
+      dueSoonDays: request.dueSoonDays,
+      reportDay: request.reportDay,
+      behindTolerance: request.behindTolerance,
+    },
+    ctx.today(),
+  );
   if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
   const active = activeSheetOf(ctx);
   if ("ok" in active) return active;

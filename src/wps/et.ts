@@ -144,6 +144,28 @@ export function addFillCondition(target: Et.Range, formula: string, fill: string
   return condition;
 }
 
+/** `xlEdgeTop`, `xlEdgeBottom`, `xlEdgeLeft`, `xlEdgeRight` (the typings' `XlBordersIndex`). */
+const EDGES = [8, 9, 7, 10];
+/** `xlDash`, `xlContinuous`. */
+const LINE_STYLE = { dashed: -4115, solid: 1 } as const;
+
+/**
+ * Draws an outline on all four edges of a conditional format's cells: the monthly cycle's marks are told
+ * apart by outline, not only by hue. Verified against the fake ET only, like the rest of this facade.
+ */
+export function outlineCondition(
+  condition: Et.FormatCondition,
+  style: keyof typeof LINE_STYLE,
+  color: string,
+): void {
+  const borders = prop(condition, "Borders");
+  for (const edge of EDGES) {
+    const border = borders.Item(edge);
+    border.LineStyle = LINE_STYLE[style];
+    border.Color = bgr(color);
+  }
+}
+
 /** Custom document properties (File → Properties → Custom): kept in the file, per workbook. */
 export function documentProperties(book: Et.Workbook): Kso.DocumentProperties {
   return prop(book, "CustomDocumentProperties") as Kso.DocumentProperties;

@@ -19,6 +19,7 @@ import {
   milestoneRows,
   nextText,
   overdueCount,
+  progressText,
   statusText,
   type Located,
   type MatrixCell,
@@ -209,6 +210,14 @@ export class WpsFormulas {
     return answer(() => map(this.project(cell, asOf), ({ project }) => milestoneRows(project)));
   }
 
+  /** DUTY.PROGRESS: 已完成 / 未报送 / 未启动 / 滞后 / 按序时 (PROGRESS.md §5). */
+  progress(cell: unknown, asOf?: unknown): string {
+    return answer(() => {
+      const found = this.project(cell, asOf);
+      return found.ok ? progressText(found.value.project) : found;
+    });
+  }
+
   invest(cell: unknown, kind: unknown): number | string {
     return answer(() => {
       const parsedKind = parseInvestKind(unwrap(kind));
@@ -290,6 +299,13 @@ export function registerFunctions(root: AddinRoot, formulas: WpsFormulas): boole
     CELL_PARAM,
     AS_OF_PARAM,
   ]);
+  add(
+    "PROGRESS",
+    (c, d) => formulas.progress(c, d),
+    "月度进展：已完成、未报送、未启动、滞后或按序时",
+    "string",
+    [CELL_PARAM, AS_OF_PARAM],
+  );
   add("INVEST", (c, k) => formulas.invest(c, k), "本表投资合计（万元）：年度、总 或 占比", "any", [
     CELL_PARAM,
     { name: "kind", type: "string", description: "年度 / 总 / 占比" },

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { MARK_FILL, groupRanges, type Mark, type MarkKind } from "../core/marks";
+import { MARK_FILL, MARK_OUTLINE, groupRanges, type Mark, type MarkKind } from "../core/marks";
 import {
   addFillCondition,
+  outlineCondition,
   addTextProperty,
   deleteProperties,
   range,
@@ -27,8 +28,8 @@ import {
  */
 
 const SIGNATURE = "DutyCheck";
-const KINDS: MarkKind[] = ["overdue", "dueSoon", "done"];
-const TAG = /DutyCheck:(overdue|dueSoon|done)/iu;
+const KINDS: MarkKind[] = ["overdue", "dueSoon", "done", "notReported", "behind"];
+const TAG = /DutyCheck:(overdue|dueSoon|done|notReported|behind)/iu;
 const MAX_ADDRESS_CHARS = 255;
 export const RECORD_PREFIX = "DutyCheck.marks.";
 const RECORD_PIECE_CHARS = 240;
@@ -75,7 +76,14 @@ export function addressBatches(ranges: string[]): string[] {
 
 const SheetMarksSchema = z.object({
   asOf: z.string(),
-  ranges: z.object({ overdue: z.array(z.string()), dueSoon: z.array(z.string()), done: z.array(z.string()) }),
+  ranges: z.object({
+    overdue: z.array(z.string()),
+    dueSoon: z.array(z.string()),
+    done: z.array(z.string()),
+    // The monthly cycle's kinds came later: records written before them lack the fields.
+    notReported: z.array(z.string()).optional(),
+    behind: z.array(z.string()).optional(),
+  }),
 });
 export const MarkRecordSchema = z.object({
   version: z.literal(1),
@@ -88,11 +96,16 @@ export function emptyRecord(): MarkRecord {
   return { version: 1, sheets: {} };
 }
 
-/** The ranges of a plan, per kind (rectangles, as few as the core's grouping finds). */
+/**
+ * The ranges of a plan, per kind (rectangles, as few as the core's grouping finds); the monthly cycle's
+ * kinds only when they mark something.
+ */
 export function plannedRanges(marks: Mark[]): SheetMarks["ranges"] {
   const ranges: SheetMarks["ranges"] = { overdue: [], dueSoon: [], done: [] };
-  for (const kind of KINDS)
-    ranges[kind] = groupRanges(marks.filter((m) => m.kind === kind).map((m) => m.address));
+  for (const kind of KINDS) {
+    const grouped = groupRanges(marks.filter((m) => m.kind === kind).map((m) => m.address));
+    if (grouped.length > 0 || !MARK_OUTLINE[kind]) ranges[kind] = grouped;
+  }
   return ranges;
 }
 
@@ -128,8 +141,11 @@ export function writeRecord(book: Et.Workbook, record: MarkRecord): void {
 export function writeMarks(sheet: Et.Worksheet, marks: Mark[]): SheetMarks["ranges"] {
   const ranges = plannedRanges(marks);
   for (const kind of KINDS) {
-    for (const batch of addressBatches(ranges[kind]))
-      addFillCondition(range(sheet, batch), markFormula(kind), MARK_FILL[kind]);
+    const outline = MARK_OUTLINE[kind];
+    for (const batch of addressBatches(ranges[kind] ?? [])) {
+      const condition = addFillCondition(range(sheet, batch), markFormula(kind), MARK_FILL[kind]);
+      if (outline) outlineCondition(condition, outline.style, outline.color);
+    }
   }
   return ranges;
 }

@@ -4,6 +4,7 @@ import { clearMarks } from "./clear";
 import { addCompletionColumns } from "./completion";
 import { guarded, type WpsContext } from "./context";
 import { selectCell } from "./select";
+import { addProgressColumn } from "./progress-column";
 import { readSettings, writeSettings } from "./settings";
 import { insertStatusColumn } from "./status-column";
 import { writeReportSheet } from "./report-sheet";
@@ -28,5 +29,6 @@ export function createWpsPort(ctx: WpsContext): WorkbookPort {
     insertStatusColumn: (request) => run(() => insertStatusColumn(ctx, request)),
     readSettings: () => run(() => readSettings(ctx)),
     writeSettings: (settings) => run(() => writeSettings(ctx, settings)),
+    addProgressColumn: (table, asOf) => run(() => addProgressColumn(ctx, table, asOf)),
   };
 }

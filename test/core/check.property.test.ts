@@ -33,6 +33,18 @@ const WORDS = [
   "2023",
   "2021-2023",
   "许文理 曾智伟",
+  "6月进展情况",
+  "1-10月推进情况",
+  "本月进展情况",
+  "截至10月底",
+  "完成比例(%)",
+  "完成30%",
+  "进度滞后",
+  "未滞后",
+  "尚未开工",
+  "正常推进",
+  "/",
+  "无",
 ];
 
 const HEADER: CellValue[] = [
@@ -44,6 +56,8 @@ const HEADER: CellValue[] = [
   "责任领导",
   "责任科室",
   "完成情况",
+  "6月进展情况",
+  "完成比例(%)",
 ];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -71,28 +85,42 @@ const sheet: fc.Arbitrary<{ grid: SheetGrid; tablesExpected: boolean }> = fc
     ),
     dateFormat: fc.boolean(),
     header: fc.nat(26),
+    percentFormat: fc.boolean(),
   })
-  .map(({ rows, origin, merges, dateFormat, header }) => ({
+  .map(({ rows, origin, merges, dateFormat, header, percentFormat }) => ({
     grid: {
       sheet: "表",
       origin,
       // Most sheets get a real header row somewhere, so the row readers see data rows too.
       values: header < rows.length ? [...rows.slice(0, header), [...HEADER], ...rows.slice(header)] : rows,
       merges: merges as MergedArea[],
-      numberFormats: rows.map((row) => row.map(() => (dateFormat ? "yyyy/m/d" : "General"))),
+      numberFormats: rows.map((row) =>
+        row.map((_, c) => (dateFormat ? "yyyy/m/d" : percentFormat && c >= 8 ? "0%" : "General")),
+      ),
     },
     // A merge may swallow header cells (Office keeps only the top-left value), so only unmerged sheets must read.
     tablesExpected: header < rows.length && merges.length === 0,
   }));
 
-describe("checkSheet on arbitrary sheets", () => {
-  const resolved = resolveOptions({ asOf: "2023-06-20" });
-  if (!resolved.ok) throw new Error(resolved.message);
-  const options = resolved.options;
+const STATES = ["done", "notReported", "notStarted", "behind", "onSchedule"];
 
+/** Reference dates across year ends and report days, so the monthly cycle meets its boundaries. */
+const checkOptions = fc
+  .record({
+    asOf: fc.constantFrom("2023-06-20", "2023-06-22", "2023-06-23", "2024-01-10", "2022-12-31"),
+    reportDay: fc.integer({ min: 1, max: 28 }),
+    behindTolerance: fc.integer({ min: 0, max: 100 }),
+  })
+  .map((input) => {
+    const resolved = resolveOptions(input);
+    if (!resolved.ok) throw new Error(resolved.message);
+    return resolved.options;
+  });
+
+describe("checkSheet on arbitrary sheets", () => {
   it("never throws, and every finding names a real cell and says something in Chinese and English", () => {
     fc.assert(
-      fc.property(sheet, ({ grid: g, tablesExpected }) => {
+      fc.property(sheet, checkOptions, ({ grid: g, tablesExpected }, options) => {
         const result = checkSheet(g, options);
         if (tablesExpected) expect(result.tables.length).toBeGreaterThan(0);
         const findings = [...result.warnings, ...result.tables.flatMap((t) => t.warnings)];
@@ -103,6 +131,29 @@ describe("checkSheet on arbitrary sheets", () => {
         }
         for (const m of result.tables.flatMap((t) => t.projects.flatMap((p) => p.milestones))) {
           expect(m.due).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+        }
+        for (const table of result.tables) {
+          // Progress on every project exactly when the table has progress columns; counts add up.
+          const progress = table.progress;
+          for (const p of table.projects) expect(p.progress === null).toBe(progress === null);
+          if (!progress) continue;
+          expect(progress.expectedPeriod).toMatch(/^\d{4}-\d{2}$/u);
+          expect(progress.expectedPercent).toBeGreaterThanOrEqual(0);
+          expect(progress.expectedPercent).toBeLessThanOrEqual(100);
+          expect(Object.values(progress.counts).reduce((a, b) => a + b, 0)).toBe(table.projects.length);
+          for (const c of progress.columns)
+            expect(c.period === null || /^\d{4}-\d{2}$/u.test(c.period)).toBe(true);
+          for (const p of table.projects) {
+            const pp = p.progress;
+            if (!pp) continue;
+            expect(STATES).toContain(pp.state);
+            if (pp.cell !== null) expect(parseAddress(pp.cell)).not.toBeNull();
+            if (pp.state === "notStarted" || pp.state === "behind" || pp.state === "onSchedule")
+              expect(pp.cell).not.toBeNull();
+            expect(pp.reason.length).toBeGreaterThan(0);
+            expect(pp.reasonEn.length).toBeGreaterThan(0);
+            if (pp.percent !== null) expect(Number.isFinite(pp.percent)).toBe(true);
+          }
         }
       }),
       { numRuns: 400 },

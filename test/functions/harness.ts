@@ -131,6 +131,7 @@ export function harness(specs: SheetSpec[]): Harness {
       next: async (...args) => shown(await raw.next(...args)),
       overdue: async (...args) => shown(await raw.overdue(...args)),
       invest: async (...args) => shown(await raw.invest(...args)),
+      progress: async (...args) => shown(await raw.progress(...args)),
       milestones: raw.milestones,
     },
     handlers,

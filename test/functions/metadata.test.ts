@@ -12,7 +12,7 @@ import type { Configuration, WebpackPluginInstance } from "webpack";
 const ROOT = join(__dirname, "..", "..");
 const SOURCE = join(ROOT, "src", "functions", "functions.ts");
 
-const IDS = ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST"];
+const IDS = ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST", "PROGRESS"];
 
 interface Metadata {
   functions: IFunction[];
@@ -76,6 +76,7 @@ describe("functions.json", () => {
     for (const id of ["OVERDUE", "INVEST"])
       expect(fn(id).result).toEqual({ type: "number", dimensionality: "matrix" });
     expect(fn("MILESTONES").result).toEqual({ dimensionality: "matrix" });
+    expect(fn("PROGRESS").result).toEqual({ type: "string", dimensionality: "matrix" });
   });
 
   it("asks for the calling cell's address only where it is read", () => {

@@ -3,7 +3,10 @@ import { join } from "path";
 import { seedGrid } from "../support/seed-grid";
 import { harness, invocation, type ShownFunctions } from "./harness";
 
-/** Every `=DUTY.X(A9,"…")` → `answer` example of src/functions/README.md, evaluated on the Xintang seed. */
+/**
+ * Every `=DUTY.X(A9,"…")` → `answer` example of src/functions/README.md, evaluated on the Xintang seed
+ * (DUTY.PROGRESS on the monthly sample, the same table with its 进展情况 columns).
+ */
 
 const README = readFileSync(join(__dirname, "..", "..", "src", "functions", "README.md"), "utf8");
 const EXAMPLE = /`=DUTY\.([A-Z]+)\(A(\d+),"([^"]*)"\)` → `([^`]*)`/gu;
@@ -30,6 +33,8 @@ async function evaluate(fns: ShownFunctions, name: string, row: number, arg: str
       return ((await fns.milestones("", arg, at))[0] ?? []).join(" │ ");
     case "INVEST":
       return String(await fns.invest("", arg, at));
+    case "PROGRESS":
+      return fns.progress("", arg, at);
     default:
       throw new Error(`README names an unknown formula DUTY.${name}`);
   }
@@ -38,12 +43,12 @@ async function evaluate(fns: ShownFunctions, name: string, row: number, arg: str
 describe("README examples", () => {
   it("has an example for each formula", () => {
     expect(new Set(examples.map((e) => e.name))).toEqual(
-      new Set(["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST"]),
+      new Set(["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST", "PROGRESS"]),
     );
   });
 
   it.each(examples)('=DUTY.$name(A$row,"$arg") shows $shown', async ({ name, row, arg, shown }) => {
-    const { fns } = harness([{ grid: seedGrid("xintang-2023") }]);
+    const { fns } = harness([{ grid: seedGrid(name === "PROGRESS" ? "monthly-2023" : "xintang-2023") }]);
     expect(await evaluate(fns, name, row, arg)).toBe(shown);
   });
 });

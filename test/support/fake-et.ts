@@ -44,6 +44,8 @@ export interface ConditionState {
   formula1: string;
   areas: Rect[];
   fill: number | null;
+  /** Borders the condition draws, by `XlBordersIndex`: line style and colour (BGR); absent when none. */
+  borders?: Record<number, { lineStyle: number | null; color: number | null }>;
 }
 
 export interface FakeOptions {
@@ -598,6 +600,12 @@ export class FakeRange {
     this.sheet.merges.push({ ...this.first });
   }
 
+  /** The first column's width in characters (Excel's default 8.43 where none was set). */
+  get ColumnWidth(): number {
+    this.fake.count("Range.ColumnWidth");
+    return this.sheet.columnWidths.get(this.first.col) ?? 8.43;
+  }
+
   set ColumnWidth(value: number) {
     this.sheet.guardWrite();
     for (let c = this.first.col; c < this.first.col + this.first.cols; c++)
@@ -646,6 +654,23 @@ export class FakeRange {
       get AppliesTo() {
         return new FakeRange(fake, sheet, cf.areas);
       },
+      get Borders() {
+        return {
+          Item(index: number) {
+            const edge = ((cf.borders ??= {})[index] ??= { lineStyle: null, color: null });
+            return {
+              set LineStyle(value: number) {
+                sheet.guardWrite();
+                edge.lineStyle = value;
+              },
+              set Color(value: number) {
+                sheet.guardWrite();
+                edge.color = value;
+              },
+            };
+          },
+        };
+      },
       Delete() {
         fake.count("FormatCondition.Delete");
         sheet.guardWrite();
@@ -666,7 +691,12 @@ export class FakeRange {
       Add(type: number, _operator: unknown, formula1: string) {
         fake.count("FormatConditions.Add");
         sheet.guardWrite();
-        const cf: ConditionState = { type, formula1, areas: areas.map((a) => ({ ...a })), fill: null };
+        const cf: ConditionState = {
+          type,
+          formula1,
+          areas: areas.map((a) => ({ ...a })),
+          fill: null,
+        };
         sheet.conditions.push(cf);
         return wrap(cf);
       },

@@ -51,6 +51,8 @@ export interface ConditionalFormatState {
   type: string;
   formula: string | null;
   fill: string | null;
+  /** Border edges the rule draws ("EdgeTop" → style and colour); empty when it draws none. */
+  borders?: Record<string, { style: string; color: string }>;
   areas: Rect[];
 }
 
@@ -61,6 +63,8 @@ export interface SheetState {
   protected: boolean;
   conditionalFormats: ConditionalFormatState[];
   frozenRows: number;
+  /** Column widths in points by 0-based column; absent columns have Excel's default. */
+  columnWidths: Map<number, number>;
   /** Page layout as set, by path below `pageLayout` ("orientation", "zoom", "printTitleRows", "headersFooters.defaultForAllPages.centerHeader"). */
   pageLayout: Record<string, unknown>;
   showGridlines: boolean;
@@ -76,6 +80,8 @@ export interface SheetSpec {
   formulas?: Record<string, { formula: string; value: CellValue }>;
   /** Conditional formats the user made (they must survive everything the add-in does). */
   userConditionalFormats?: Array<{ type: string; formula: string | null; fill: string; address: string }>;
+  /** Column widths in points by column letter: { "G": 120 }. */
+  columnWidths?: Record<string, number>;
 }
 
 export interface WorkbookOptions {
@@ -418,6 +424,8 @@ export class MockContext {
         }),
       );
     };
+    // A range's format reads as its top-left cell's (what Excel answers for a uniform range).
+    const first = state?.cells.get(key(area.row, area.col))?.format ?? {};
     const raw = this.mock({
       address: isNull ? "" : `${quoteSheet(sheetName)}!${rectAddress(area)}`,
       rowCount: area.rowCount,
@@ -427,7 +435,11 @@ export class MockContext {
       formulas: table((c) => c.formula ?? c.value),
       format: {
         fill: { color: "" },
-        font: { bold: false, color: "" },
+        font: { bold: first["font.bold"] ?? false, color: "" },
+        columnWidth: state?.columnWidths.get(area.col) ?? DEFAULT_COLUMN_WIDTH,
+        horizontalAlignment: first["horizontalAlignment"] ?? "General",
+        verticalAlignment: first["verticalAlignment"] ?? "Bottom",
+        wrapText: first["wrapText"] ?? false,
         autofitColumns: () => this.queue(`autofit ${sheetName}!${rectAddress(area)}`, () => undefined),
         autofitRows: () => this.queue(`autofit rows ${sheetName}!${rectAddress(area)}`, () => undefined),
         borders: {
@@ -512,8 +524,18 @@ export class MockContext {
         return collection.items;
       },
       add: (type: string) => {
+        const edges: Record<string, { style: string; color: string }> = {};
         const format = new OfficeMockObject({
-          custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
+          custom: {
+            rule: { formula: "" },
+            format: {
+              fill: { color: "" },
+              font: { color: "" },
+              borders: {
+                getItem: (edge: string) => (edges[edge] ??= { style: "", color: "" }),
+              },
+            },
+          },
         });
         this.write(
           sheetName,
@@ -524,6 +546,7 @@ export class MockContext {
               type,
               formula: format.custom.rule.formula as string | null,
               fill: format.custom.format.fill.color as string | null,
+              borders: { ...edges },
               areas: rects,
             });
           },
@@ -585,11 +608,13 @@ export class MockContext {
       );
     } else if (path[0] === "format") {
       const name = path.slice(1).join(".");
-      this.write(
-        sheetName,
-        `format ${name} ${where}`,
-        each((cell) => (cell.format[name] = value)),
-      );
+      const setCells = each((cell) => (cell.format[name] = value));
+      this.write(sheetName, `format ${name} ${where}`, (sheet) => {
+        setCells(sheet);
+        // A width set through any cell is the whole column's, as later reads of the column see it.
+        if (name === "columnWidth")
+          for (let c = area.col; c < area.col + area.colCount; c++) sheet.columnWidths.set(c, Number(value));
+      });
     } else {
       this.wb.unknownWrites.push(`${where}: ${field} = ${String(value)}`);
     }
@@ -603,6 +628,9 @@ function validationType(sheet: SheetState | undefined, area: Rect, cells: number
   return rules.every((v) => v !== null) ? "List" : "Inconsistent";
 }
 
+/** Excel's default column width in points (8.43 characters of Calibri 11). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
 function emptySheet(name: string): SheetState {
   return {
     name,
@@ -611,6 +639,7 @@ function emptySheet(name: string): SheetState {
     protected: false,
     conditionalFormats: [],
     frozenRows: 0,
+    columnWidths: new Map(),
     pageLayout: {},
     showGridlines: true,
   };
@@ -685,6 +714,8 @@ export class MockWorkbook {
       cell.value = value;
       sheet.cells.set(key(at.row, at.col), cell);
     }
+    for (const [letter, width] of Object.entries(spec.columnWidths ?? {}))
+      sheet.columnWidths.set(parseRect(`${letter}1`).col, width);
     for (const cf of spec.userConditionalFormats ?? []) {
       sheet.conditionalFormats.push({
         id: this.nextId++,
@@ -738,7 +769,7 @@ export class MockWorkbook {
     const sheet = this.sheet(name);
     if (!sheet) return "";
     const entries = [...sheet.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify({ cells: entries, merges: sheet.merges });
+    return JSON.stringify({ cells: entries, merges: sheet.merges, columnWidths: [...sheet.columnWidths] });
   }
 
   /** Each cell covered by a conditional format, with the formula and fill of the top rule over it. */

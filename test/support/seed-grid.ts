@@ -10,6 +10,8 @@ import type { CellValue, MergedArea, SheetGrid } from "../../src/core/types";
  */
 
 export type SeedName = "xintang-2023" | "zimao-2022";
+/** The seeds, and the monthly sample built on xintang's table (its 4月–6月进展情况 as 信息员 wrote them). */
+export type SampleSeed = SeedName | "monthly-2023";
 
 export interface SeedGridOptions {
   sheet?: string;
@@ -30,7 +32,7 @@ export function typed(text: string): CellValue {
   return trimmed;
 }
 
-export function readSeed(name: SeedName): string {
+export function readSeed(name: SampleSeed): string {
   return readFileSync(join(__dirname, "..", "..", "samples", "seeds", `${name}.txt`), "utf8");
 }
 
@@ -112,7 +114,7 @@ export function gridFromRows(
 }
 
 /** A seed laid out as its printed attachment, as a grid. */
-export function seedGrid(name: SeedName, options: SeedGridOptions = {}): SheetGrid {
+export function seedGrid(name: SampleSeed, options: SeedGridOptions = {}): SheetGrid {
   const { rows, merges } = layOut(readSeed(name), options.keepBlankLines ?? false);
   const gridOptions: Parameters<typeof gridFromRows>[1] = {
     sheet: options.sheet ?? "责任分解表",

@@ -1,5 +1,11 @@
 import type { PaneSettings } from "../../src/core/pane-settings";
-import type { CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../../src/core/port";
+import type {
+  AddedProgressColumn,
+  CheckRequest,
+  Outcome,
+  ReportSheetRequest,
+  WorkbookPort,
+} from "../../src/core/port";
 import type { Milestone, Project, SheetResult, TableResult } from "../../src/core/types";
 
 export function milestone(overrides: Partial<Milestone>): Milestone {
@@ -276,5 +282,10 @@ export class RecordingPort implements WorkbookPort {
   async writeSettings(settings: PaneSettings): Promise<Outcome> {
     this.savedSettings.push(settings);
     return OK;
+  }
+  progressColumns: Array<[TableResult, string]> = [];
+  async addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {
+    this.progressColumns.push([table, asOf]);
+    return { ok: true, value: { sheet: table.sheet, cell: "K3", header: "7月进展情况", period: "2023-07" } };
   }
 }

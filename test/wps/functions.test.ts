@@ -105,7 +105,9 @@ describe("registerFunctions", () => {
     } as unknown as AddinRoot;
     expect(registerFunctions(root, formulas)).toBe(true);
     expect(added.map((a) => `${a.ns}.${a.name}`)).toEqual(
-      ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "INVEST"].map((n) => `${NAMESPACE}.${n}`),
+      ["STATUS", "DETAIL", "NEXT", "OVERDUE", "MILESTONES", "PROGRESS", "INVEST"].map(
+        (n) => `${NAMESPACE}.${n}`,
+      ),
     );
     expect(listeners).toEqual(["SheetChange"]);
     expect(et.totalCalls()).toBe(0);

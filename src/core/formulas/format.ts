@@ -1,5 +1,6 @@
 import { cellAddress } from "../address";
 import { periodLabel } from "../labels";
+import { PROGRESS_STATE_LABEL } from "../progress/table";
 import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL, nextMilestone } from "../status";
 import type { Milestone, Project, SheetResult, TableResult } from "../types";
 import { isoToSerial } from "../schedule";
@@ -75,6 +76,21 @@ function describe(milestone: Milestone): string {
 /** `DUTY.STATUS`: 逾期 / 临期 / 正常 / 已完成 / 未排期. */
 export function statusText(project: Project): string {
   return PROJECT_STATUS_LABEL[project.status].zh;
+}
+
+/**
+ * `DUTY.PROGRESS`: 已完成 / 未报送 / 未启动 / 滞后 / 按序时 (PROGRESS.md §5); `#N/A` 本表没有进展列 for a table
+ * without progress columns, where the monthly cycle has nothing to say.
+ */
+export function progressText(project: Project): Parsed<string> {
+  if (!project.progress) {
+    return argError(
+      "notAvailable",
+      "本表没有进展列（如“6月进展情况”），无法判断月度进展",
+      "This table has no progress columns (such as 6月进展情况)",
+    );
+  }
+  return { ok: true, value: PROGRESS_STATE_LABEL[project.progress.state].zh };
 }
 
 /** `DUTY.OVERDUE`: how many milestones are overdue. */

@@ -5,6 +5,13 @@ import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
 import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
 import { gridWidth } from "../grid";
+import {
+  groupProgressColumns,
+  progressKind,
+  type HeaderParent,
+  type ProgressColumnSpec,
+  type ProgressHeaderCell,
+} from "../progress/columns";
 
 /**
  * Finds breakdown tables in place (SEMANTICS.md §1). Rows and columns here are 0-based and relative to the
@@ -80,7 +87,8 @@ class Sheet {
     let cols = this.filledRows.get(r);
     if (!cols) {
       cols = [];
-      for (let c = 0; c < this.colCount; c += 1) if (this.text(r, c) !== "") cols.push(c);
+      // Without normalising: long cells (content, schedule, progress reports) are rarely matched.
+      for (let c = 0; c < this.colCount; c += 1) if (this.hasText(r, c)) cols.push(c);
       this.filledRows.set(r, cols);
     }
     return from === 0 && to >= this.colCount - 1 ? cols : cols.filter((c) => c >= from && c <= to);
@@ -123,6 +131,8 @@ interface Header {
   rows: number[];
   columns: Map<Role, number>;
   quarterColumns: Map<Quarter, number>;
+  /** Every progress column (grid columns), left to right; `columns` keeps the rightmost as `progress`. */
+  progressColumns: ProgressColumnSpec[];
   units: TableLayout["units"];
   firstCol: number;
   lastCol: number;
@@ -137,6 +147,44 @@ interface Candidate {
   score: number;
   /** Header text as written, for messages. */
   label: string;
+  /** A1 address of the header cell. */
+  address: string;
+  /** The parent over a child of a two-row header. */
+  parent: HeaderParent | null;
+  /** Its part in the monthly cycle (PROGRESS.md §1), once the row is known to be a header. */
+  progress: "progress" | "percent" | null;
+}
+
+/** Role → the candidate holding it: the best-scoring one, the rightmost for progress (the latest report). */
+function bestByRole(candidates: Candidate[]): Map<Role, Candidate> {
+  const best = new Map<Role, Candidate>();
+  for (const cand of candidates) {
+    if (cand.quarter || !cand.role) continue;
+    const held = best.get(cand.role);
+    if (!held || (cand.role === "progress" ? cand.col > held.col : cand.score > held.score))
+      best.set(cand.role, cand);
+  }
+  return best;
+}
+
+function isHeaderShape(best: Map<Role, Candidate>, matched: number, nonEmpty: number): boolean {
+  return best.size >= 3 && (best.has("name") || best.has("schedule")) && matched >= nonEmpty * 0.4;
+}
+
+/**
+ * The monthly cycle's reading of a header's cells: progress columns (the parent deciding under a two-row
+ * header) take the progress role even when their words look like a plan (`在建形象进度`), percent
+ * sub-columns (`进度(%)`) take no role.
+ */
+function applyProgressKinds(candidates: Candidate[]): void {
+  for (const cand of candidates) {
+    if (cand.quarter) continue;
+    if (cand.role !== null && cand.role !== "progress" && cand.role !== "schedule") continue;
+    cand.progress = progressKind(cand.label, cand.parent?.text ?? null);
+    if (cand.progress === "progress") cand.role = "progress";
+    else if (cand.progress === "percent") cand.role = null;
+    else if (cand.role === "progress") cand.role = null;
+  }
 }
 
 /** Column spans of parent cells in row r that stand over child cells in row r + 1. */
@@ -167,9 +215,10 @@ function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
 /** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
 function readHeader(sheet: Sheet, r: number): Header | null {
   const top = sheet.filled(r);
-  // A header has at least three short names and never starts with a number (a data row's index does).
+  // A header never starts with a number (a data row's index does): checked first, it spares normalising
+  // every cell of every data row. And it has at least three short names.
+  if (top.length === 0 || typeof sheet.value(r, top[0] as number) === "number") return null;
   if (top.filter((c) => headerSized(sheet.text(r, c))).length < 3) return null;
-  if (typeof sheet.value(r, top[0] as number) === "number") return null;
   let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
   const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
   const inSpan = (c: number) => spans.find(([from, to]) => c >= from && c <= to);
@@ -182,6 +231,7 @@ function readHeader(sheet: Sheet, r: number): Header | null {
   const candidates: Candidate[] = [];
   let nonEmpty = top.length;
   let matched = 0;
+  const headerRow = childRow ? r + 1 : r;
   for (let c = 0; c < sheet.colCount; c += 1) {
     const span = inSpan(c);
     if (span) {
@@ -198,13 +248,23 @@ function readHeader(sheet: Sheet, r: number): Header | null {
         unit: own.unit ?? parent.unit,
         score: own.score,
         label: child,
+        address: sheet.address(r + 1, c),
+        parent: { col: span[0], text: sheet.display(r, span[0]), address: sheet.address(r, span[0]) },
+        progress: null,
       });
       if (own.role || quarter) matched += 1;
     } else {
       const text = sheet.display(r, c);
       if (text === "") continue;
       const match = sheet.match(r, c);
-      candidates.push({ col: c, ...match, label: text });
+      candidates.push({
+        col: c,
+        ...match,
+        label: text,
+        address: sheet.address(r, c),
+        parent: null,
+        progress: null,
+      });
       if (match.role || match.quarter) matched += 1;
     }
   }
@@ -212,29 +272,32 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     // Parents themselves were counted in `top`; matched parents (`完成情况` over quarters) count as named.
     for (const [from] of spans) if (sheet.match(r, from).role) matched += 1;
   }
+  // Data rows fail here cheaply; only a header row pays for reading the monthly cycle's columns.
+  if (!isHeaderShape(bestByRole(candidates), matched, nonEmpty)) return null;
+  applyProgressKinds(candidates);
+  const percents = candidates.filter((c) => c.progress === "percent").length;
+  const best = bestByRole(candidates);
+  if (!isHeaderShape(best, matched + percents, nonEmpty)) return null;
 
   const columns = new Map<Role, number>();
-  const best = new Map<Role, Candidate>();
   const quarterColumns = new Map<Quarter, number>();
   const diagnostics: Diagnostic[] = [];
   for (const cand of candidates) {
-    if (cand.quarter) {
-      if (!quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
-      continue;
-    }
-    if (!cand.role) continue;
-    const held = best.get(cand.role);
-    if (!held || cand.score > held.score) best.set(cand.role, cand);
+    if (cand.quarter && !quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
   }
   for (const [role, cand] of best) columns.set(role, cand.col);
-  const roles = new Set(columns.keys());
-  if (roles.size < 3 || !(roles.has("name") || roles.has("schedule")) || matched < nonEmpty * 0.4)
-    return null;
+  const progressColumns = groupProgressColumns(
+    candidates.flatMap((c): ProgressHeaderCell[] =>
+      c.progress
+        ? [{ col: c.col, kind: c.progress, text: c.label, address: c.address, parent: c.parent }]
+        : [],
+    ),
+  );
 
-  const headerRow = childRow ? r + 1 : r;
   for (const cand of candidates) {
     const chosen = cand.role ? best.get(cand.role) : undefined;
-    if (!cand.role || !chosen || chosen === cand) continue;
+    // Every progress column is read (PROGRESS.md §1): a second one is no duplicate.
+    if (!cand.role || !chosen || chosen === cand || cand.role === "progress") continue;
     const label = ROLE_LABEL[cand.role];
     const kept = columnLetter(sheet.grid.origin.col + chosen.col);
     diagnostics.push({
@@ -265,6 +328,7 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     rows: twoRows ? [r, r + 1] : [r],
     columns,
     quarterColumns,
+    progressColumns,
     units,
     firstCol: edges.reduce((min, c) => Math.min(min, c)),
     lastCol: edges.reduce((max, c) => Math.max(max, c)),
@@ -500,7 +564,15 @@ function headerAhead(sheet: Sheet, r: number): Header | null {
 
 /** The unnamed column whose cells hold the most quarter, month and date expressions. */
 function guessSchedule(sheet: Sheet, header: Header, projects: ProjectRows[]): number | null {
-  const taken = new Set([...header.columns.values(), ...header.quarterColumns.values()]);
+  // Progress columns hold past events with dates (`3月10日已开工`): never the plan.
+  const taken = new Set([
+    ...header.columns.values(),
+    ...header.quarterColumns.values(),
+    ...header.progressColumns.flatMap((p) => [
+      ...p.textCols,
+      ...(p.percentCol === null ? [] : [p.percentCol]),
+    ]),
+  ]);
   let best: { col: number; count: number } | null = null;
   for (let c = header.firstCol; c <= header.lastCol; c += 1) {
     if (taken.has(c)) continue;
@@ -523,16 +595,24 @@ function headerLabel(sheet: Sheet, header: Header, col: number): string {
     .join(" / ");
 }
 
+/** No cells, shared: most projects leave most columns empty, and a fresh array each is garbage. */
+const NONE: RawCell[] = Object.freeze([]) as unknown as RawCell[];
+
 /** Non-empty cells of a column over a project's rows; a first row covered by a merge from above reads its top-left cell. */
 function cellsOf(sheet: Sheet, rows: number[], col: number, fillFromAbove: boolean): RawCell[] {
-  const cells: RawCell[] = [];
-  rows.forEach((r, i) => {
-    if (sheet.hasText(r, col)) cells.push(sheet.raw(r, col));
+  let cells: RawCell[] = NONE;
+  const add = (cell: RawCell) => {
+    if (cells === NONE) cells = [];
+    cells.push(cell);
+  };
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i] as number;
+    if (sheet.hasText(r, col)) add(sheet.raw(r, col));
     else if (i === 0 && fillFromAbove) {
       const m = sheet.merge(r, col);
-      if (m && m.row < r && sheet.hasText(m.row, m.col)) cells.push(sheet.raw(m.row, m.col));
+      if (m && m.row < r && sheet.hasText(m.row, m.col)) add(sheet.raw(m.row, m.col));
     }
-  });
+  }
   return cells;
 }
 
@@ -574,6 +654,8 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
   const projects: ProjectRecord[] = scan.projects.map((p) => {
     const cells: ProjectRecord["cells"] = {};
     for (const [role, col] of columns) {
+      // Progress is read per progress column below (every column, not only the role's).
+      if (role === "progress") continue;
       const found = cellsOf(sheet, p.rows, col, role !== "index" && role !== "name");
       if (found.length > 0) cells[role] = found;
     }
@@ -582,7 +664,20 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       const found = cellsOf(sheet, p.rows, col, true);
       if (found.length > 0) quarterCells[quarter] = found;
     }
-    return { rows: p.rows.map((r) => sheet.sheetRow(r)), category: p.category, cells, quarterCells };
+    const progress = header.progressColumns.map((column) => ({
+      text:
+        column.textCols.length === 1
+          ? cellsOf(sheet, p.rows, column.textCols[0] as number, true)
+          : column.textCols.flatMap((col) => cellsOf(sheet, p.rows, col, true)),
+      percent: column.percentCol === null ? NONE : cellsOf(sheet, p.rows, column.percentCol, true),
+    }));
+    return {
+      rows: p.rows.map((r) => sheet.sheetRow(r)),
+      category: p.category,
+      cells,
+      quarterCells,
+      progress,
+    };
   });
   const totalRows: TotalRowRecord[] = scan.totals.map(({ row, label }) => {
     const cells: TotalRowRecord["cells"] = {};
@@ -598,6 +693,11 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
     columns: absolute(columns) as TableLayout["columns"],
     units,
     quarterColumns: absolute(header.quarterColumns) as TableLayout["quarterColumns"],
+    progressColumns: header.progressColumns.map((column) => ({
+      ...column,
+      textCols: column.textCols.map((c) => c + originCol),
+      percentCol: column.percentCol === null ? null : column.percentCol + originCol,
+    })),
     title: title.title,
     titleYear: title.titleYear,
     firstRow: sheet.sheetRow(header.rows[0] as number),

@@ -1,3 +1,4 @@
+import type { ProgressColumnSpec } from "../progress/columns";
 import type { CellValue, Diagnostic, Quarter, Role } from "../types";
 
 /** Unit a money header declares: `(万元)` → wan, `(元)` → yuan, `(亿元)` → yi. */
@@ -22,6 +23,13 @@ export interface ProjectRecord {
   cells: Partial<Record<Role, RawCell[]>>;
   /** Non-empty cells of per-quarter completion columns. */
   quarterCells: Partial<Record<Quarter, RawCell[]>>;
+  /** Per progress column of the layout (same order): the non-empty cells of its text and percent columns. */
+  progress: ProgressCells[];
+}
+
+export interface ProgressCells {
+  text: RawCell[];
+  percent: RawCell[];
 }
 
 /** A `合计` / `总计` row: compared with computed sums, never counted as a project. */
@@ -42,6 +50,8 @@ export interface TableLayout {
   units: Partial<Record<"totalInvestment" | "annualInvestment", MoneyUnit>>;
   /** Per-quarter completion columns: quarter → 0-based absolute column. */
   quarterColumns: Partial<Record<Quarter, number>>;
+  /** Every progress column (PROGRESS.md §1), left to right, with 0-based absolute columns. */
+  progressColumns: ProgressColumnSpec[];
   /** The title line above the header (`新塘街道 2023 年度为民办实事项目责任分解表`), or null. */
   title: string | null;
   /** A year (2000–2099) found in the title lines above the header. */

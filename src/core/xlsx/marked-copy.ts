@@ -1,5 +1,5 @@
 import { parseAddress } from "../address";
-import { planMarks, type MarkKind } from "../marks";
+import { MARK_OUTLINE, planMarks, type MarkKind } from "../marks";
 import type { SheetResult } from "../types";
 import { asWorkbookError, isType, openPackage, readRelationships, type XlsxPackage } from "./package";
 import { markArgb, RESULT_SHEET, resultSheetXml } from "./result-sheet";
@@ -16,6 +16,9 @@ const encoder = new TextEncoder();
 
 /** Cells are found by position: row × this + column (Excel has 16,384 columns). */
 const ROW_STRIDE = 16_384;
+
+/** The spreadsheet's line styles for the core's outlines. */
+const OUTLINE_STYLE = { dashed: "dashed", solid: "medium" } as const;
 
 /**
  * A worksheet part with each marked cell's style replaced by a copy of it that has the mark's fill; every
@@ -120,7 +123,8 @@ function copy(bytes: Uint8Array, results: SheetResult[], asOf: string, deflate?:
   if (!pkg.styles) addPart(stylesPath, `${REL_NS}/styles`, STYLES_TYPE);
   const editor = new StyleSheetEditor(pkg.styles ? text(pkg.styles) : DEFAULT_STYLES);
 
-  // The marks: each marked cell gets a copy of its own style with the mark's fill.
+  // The marks: each marked cell gets a copy of its own style with the mark's fill (and, for 未报送 and
+  // 滞后, its outline: those marks are not told apart by hue alone).
   const fills = new Map<MarkKind, number>();
   const marked = new Map<string, number>();
   const styleFor = (style: number, kind: MarkKind) => {
@@ -129,7 +133,14 @@ function copy(bytes: Uint8Array, results: SheetResult[], asOf: string, deflate?:
     if (xf === undefined) {
       let fill = fills.get(kind);
       if (fill === undefined) fills.set(kind, (fill = editor.fill(markArgb(kind))));
-      marked.set(key, (xf = editor.xf(style, { fillId: fill })));
+      const outline = MARK_OUTLINE[kind];
+      const borderId = outline
+        ? editor.outline(OUTLINE_STYLE[outline.style], `FF${outline.color.slice(1).toUpperCase()}`)
+        : undefined;
+      marked.set(
+        key,
+        (xf = editor.xf(style, borderId === undefined ? { fillId: fill } : { fillId: fill, borderId })),
+      );
     }
     return xf;
   };

@@ -1,6 +1,6 @@
 import { columnLetter } from "../address";
 import { daysText, periodLabel } from "../labels";
-import { MARK_FILL, STATUS_MARK, type MarkKind } from "../marks";
+import { MARK_FILL, STATUS_MARK, type MarkKind, type StatusMarkKind } from "../marks";
 import { productSheetLine } from "../product-sheet";
 import { isoToSerial } from "../schedule";
 import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../status";
@@ -37,12 +37,12 @@ interface Styles {
   date: number;
   wrap: number;
   link: number;
-  mark: Record<MarkKind, number>;
+  mark: Record<StatusMarkKind, number>;
 }
 
 function resultStyles(editor: StyleSheetEditor): Styles {
   const bold = editor.font("<b/>");
-  const status = (kind: MarkKind) => editor.xf(0, { fillId: editor.fill(markArgb(kind)) });
+  const status = (kind: StatusMarkKind) => editor.xf(0, { fillId: editor.fill(markArgb(kind)) });
   return {
     bold: editor.xf(0, { fontId: bold }),
     header: editor.xf(0, { fontId: bold, alignment: 'horizontal="center" vertical="center"' }),

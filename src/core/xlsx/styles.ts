@@ -102,6 +102,7 @@ interface Section {
 /** What a new cell style changes from its base. */
 export interface XfChanges {
   fillId?: number;
+  borderId?: number;
   fontId?: number;
   numFmtId?: number;
   /** An `<alignment>`'s attributes, e.g. `wrapText="1" vertical="top"`. */
@@ -119,7 +120,13 @@ export class StyleSheetEditor {
 
   constructor(private readonly xml: string) {
     this.prefix = /<([\w.-]+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? "";
-    const child: Record<string, string> = { numFmts: "numFmt", fonts: "font", fills: "fill", cellXfs: "xf" };
+    const child: Record<string, string> = {
+      numFmts: "numFmt",
+      fonts: "font",
+      fills: "fill",
+      borders: "border",
+      cellXfs: "xf",
+    };
     for (const [name, item] of Object.entries(child)) {
       const element = firstElement(xml, name);
       const items = [...elements(element?.inner ?? "", item)].map((e) =>
@@ -150,6 +157,17 @@ export class StyleSheetEditor {
     return this.add(
       "fills",
       `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
+  }
+
+  /** The same line on all four edges (`dashed`, `medium`) in an ARGB colour. */
+  outline(style: string, argb: string): number {
+    const p = this.prefix;
+    const edge = (name: string) => `<${p}${name} style="${style}"><${p}color rgb="${argb}"/></${p}${name}>`;
+    // CT_Border's children are a sequence: left, right, top, bottom, diagonal.
+    return this.add(
+      "borders",
+      `<${p}border>${edge("left")}${edge("right")}${edge("top")}${edge("bottom")}<${p}diagonal/></${p}border>`,
     );
   }
 
@@ -187,6 +205,8 @@ export class StyleSheetEditor {
     let inner = open?.[3] ? "" : source.slice(open?.[0].length ?? 0, source.lastIndexOf("<"));
     if (changes.fillId !== undefined)
       attrs = withAttr(withAttr(attrs, "fillId", String(changes.fillId)), "applyFill", "1");
+    if (changes.borderId !== undefined)
+      attrs = withAttr(withAttr(attrs, "borderId", String(changes.borderId)), "applyBorder", "1");
     if (changes.fontId !== undefined)
       attrs = withAttr(withAttr(attrs, "fontId", String(changes.fontId)), "applyFont", "1");
     if (changes.numFmtId !== undefined)

@@ -45,7 +45,9 @@ export function withProgress(
       reportDay: 22,
       expectedPeriod,
       expectedPercent: 46.6,
-      columns: [{ column: "K", period: expectedPeriod }],
+      columns: [
+        { column: "K", period: expectedPeriod, header: "进展情况", headerCell: "K3", percentColumn: null },
+      ],
       counts,
     },
   };
