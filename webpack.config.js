@@ -1,7 +1,9 @@
 /**
  * Builds the add-in into dist/:
  *   taskpane.html  the shared runtime's one page: functions, commands and the pane (in that order)
- *   preview.html   the same pane against an in-memory workbook, for machines without Excel
+ *   index.html     the web page: the user's own .xlsx read and checked in the browser (or the samples), with
+ *                  the same pane against an in-memory workbook, for machines without Excel or add-ins
+ *   preview.html   forwards to index.html (older links and bookmarks)
  *   functions.js / functions.json  the DUTY.* custom functions and their metadata
  *   manifest.xml   with every https://localhost:3000/ URL rewritten to `--env url=…` (production)
  *   help.html, assets/*.png
@@ -13,6 +15,7 @@
  *   npm run dev-server         (https://localhost:3000, this machine only; plain http, preview only,
  *                               when no development certificate can be installed)
  */
+const fs = require("fs");
 const path = require("path");
 const { URL } = require("url");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -91,7 +94,13 @@ function rewriteManifest(xml, base) {
   return xml.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(origin);
 }
 
-function page({ title, officeJs, body }) {
+/**
+ * The web page's icon inline: a browser asks for a page's icon on its own, after the page has loaded; the
+ * page promises no request then.
+ */
+const INLINE_ICON = `data:image/png;base64,${fs.readFileSync(path.join(__dirname, "assets/icon-32.png")).toString("base64")}`;
+
+function page({ title, officeJs, body, icon = null }) {
   // officeJs: the script's address, or null for a page that does not use Office.
   return `<!doctype html>
 <html lang="zh-CN">
@@ -100,6 +109,7 @@ function page({ title, officeJs, body }) {
     <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
+    ${icon ? `<link rel="icon" type="image/png" href="${icon}" />` : ""}
     ${officeJs ? `<script src="${officeJs}"></script>` : ""}
   </head>
   <body>
@@ -120,6 +130,10 @@ const HELP_BODY = `<main style="font-family: 'Microsoft YaHei', 'Segoe UI', sans
         reading problems. <b>Clear marks</b> removes every mark the add-in made, leaving contents and formatting as they were.</p>
       <p>加载项由单位管理员部署；遇到问题请联系管理员（部署说明见项目的 docs/deploy.md）。</p>
     </main>`;
+
+/** The preview became the web page: old links keep their query (`?sample=…&date=…`). */
+const PREVIEW_REDIRECT = `<script>location.replace("index.html" + location.search + location.hash);</script>
+    <noscript><a href="index.html">实事督办 · 网页版</a></noscript>`;
 
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
@@ -215,11 +229,26 @@ module.exports = async (env = {}, argv = {}) => {
         }),
       }),
       new HtmlWebpackPlugin({
-        filename: "preview.html",
+        filename: "index.html",
         chunks: ["preview"],
         scriptLoading: "defer",
         hash: true,
-        templateContent: page({ title: "实事督办 · 预览", officeJs: null, body: '<div id="root"></div>' }),
+        templateContent: page({
+          title: "实事督办 · 网页版",
+          officeJs: null,
+          body: '<div id="root"></div>',
+          icon: INLINE_ICON,
+        }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        inject: false,
+        templateContent: page({
+          title: "实事督办 · 网页版",
+          officeJs: null,
+          body: PREVIEW_REDIRECT,
+          icon: INLINE_ICON,
+        }),
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

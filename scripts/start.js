@@ -4,7 +4,9 @@
  * certificate can be installed) and
  *  - sideload it into desktop Excel where this machine has Excel and office-addin-debugging (the project's
  *    optionalDependency, or a global install), which then runs the dev server itself;
- *  - otherwise (Linux, CI, no Excel) start the dev server in the background and print the preview's address.
+ *  - otherwise (Linux, CI, no Excel) start the dev server in the background.
+ * Either way it prints the web page's address (the deployment root, index.html): any browser checks a
+ * workbook there, without Excel.
  * `npm start -- --preview` forces the second. `npm stop` undoes either.
  */
 const fs = require("fs");
@@ -41,7 +43,7 @@ async function waitForServer(child) {
   while (Date.now() < deadline && !exited) {
     for (const scheme of ["https", "http"]) {
       const base = `${scheme}://localhost:${state.PORT}/`;
-      if ((await probe(`${base}preview.html`)) === 200) return base;
+      if ((await probe(`${base}index.html`)) === 200) return base;
     }
     await sleep(1000);
   }
@@ -90,6 +92,7 @@ function sideload(tool) {
   }
   state.writeState({ mode: "sideload", startedAt: new Date().toISOString() });
   console.log("已旁加载到 Excel。停止：npm stop   Sideloaded into Excel. Stop with: npm stop");
+  console.log(`  网页版 Web page: https://localhost:${state.PORT}/   （不需要 Excel，拖入工作簿即可检查）`);
 }
 
 async function servePreview(reason) {
@@ -121,17 +124,17 @@ async function servePreview(reason) {
   }
   child.unref();
   console.log("");
-  console.log(`  预览 Preview:   ${base}preview.html`);
-  console.log(`  加载项 Add-in:  ${base}taskpane.html   清单 manifest: ${base}manifest.xml`);
+  console.log(`  网页版 Web page: ${base}   （打开后拖入工作簿即可检查 open it and drop your workbook）`);
+  console.log(`  加载项 Add-in:   ${base}taskpane.html   清单 manifest: ${base}manifest.xml`);
   if (base.startsWith("http:")) {
-    console.log("  （http 仅供预览；Excel 只加载 https 的加载项。http serves the preview only.）");
+    console.log("  （http 只能打开网页版；Excel 只加载 https 的加载项。http serves the web page only.）");
     // The dev server logged why it fell back to http; repeat it here where it is seen.
     const why = logText()
       .split("\n")
       .find((line) => line.includes("原因 Reason:"));
     if (why) console.log(`  ${why.trim()}`);
   }
-  console.log("  停止 Stop:      npm stop");
+  console.log("  停止 Stop:       npm stop");
 }
 
 /** Sideload where Excel and the tool are both here; else the preview, saying why. */

@@ -4,9 +4,10 @@ import { parsePreviewData } from "./data";
 import { PreviewApp } from "./PreviewApp";
 import type { SettingsStore } from "./PreviewPort";
 import { paneWidthFromQuery, todayFromQuery } from "./query";
+import { workerReader } from "./reader";
 
 /**
- * Each sample's pane settings in localStorage, as Excel keeps them in the workbook. A browser that refuses
+ * Each workbook's pane settings in localStorage, by file name, as Excel keeps them in the workbook. A browser that refuses
  * storage (private mode, blocked cookies) only loses the memory, never the page.
  */
 function localSettings(file: string): SettingsStore {
@@ -30,12 +31,15 @@ function localSettings(file: string): SettingsStore {
 }
 
 /**
- * The preview page: `preview.html?sample=zimao-2022.xlsx&lang=en&date=2023-06-20&pane=500` (all optional).
+ * The web page (`index.html`; `preview.html` forwards here): the user's own .xlsx files, read and checked
+ * in this browser, or a sample. `?sample=zimao-2022.xlsx&lang=en&date=2023-06-20&pane=500` (all optional).
  * The sample grids load as their own chunk, so the page shell appears at once.
  */
 async function main(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) return;
+  // Started now, so the worker's script loads with the page: nothing is fetched once it has loaded.
+  const read = workerReader();
   const params = new URLSearchParams(window.location.search);
   // Chinese unless asked: the page is for the same offices the add-in serves.
   const lang = languageFor(params.get("lang"));
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
       today={date.today}
       paneWidth={paneWidthFromQuery(params.get("pane"))}
       settingsStore={localSettings}
+      read={read}
     />,
   );
 }

@@ -218,7 +218,7 @@ describe("--env officejs=local: office.js from the add-in's own server", () => {
 
   it("loads every script of every page from dist/, office.js first on the page that uses Office", () => {
     const pages = filesIn(outDir).filter((f) => f.endsWith(".html"));
-    expect(pages.sort()).toEqual(["help.html", "preview.html", "taskpane.html"]);
+    expect(pages.sort()).toEqual(["help.html", "index.html", "preview.html", "taskpane.html"]);
     for (const page of pages) {
       for (const src of scriptSources(read(page))) {
         expect(src).not.toMatch(/^(?:[a-z]+:)?\/\//u);

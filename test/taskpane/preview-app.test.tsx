@@ -55,7 +55,7 @@ describe("preview page", () => {
     // The check's result stays: only the language changed.
     expect(screen.getByRole("heading", { name: "Overdue and due-soon projects" })).toBeInTheDocument();
 
-    fireEvent.change(screen.getByLabelText("Sample workbook"), { target: { value: "zimao-2022.xlsx" } });
+    fireEvent.change(screen.getByLabelText("Workbook"), { target: { value: "zimao-2022.xlsx" } });
     expect(screen.getByText("紫帽镇 2022 年为民办实事项目责任分解表")).toBeInTheDocument();
     expect(document.querySelectorAll("td[data-mark]")).toHaveLength(0);
   });
@@ -85,10 +85,10 @@ describe("preview page", () => {
     });
 
     // Another sample starts from its own (no) settings; coming back brings xintang's again.
-    fireEvent.change(screen.getByLabelText("样例工作簿"), { target: { value: "zimao-2022.xlsx" } });
+    fireEvent.change(screen.getByLabelText("工作簿"), { target: { value: "zimao-2022.xlsx" } });
     await settle();
     expect(screen.getByLabelText("临期天数")).toHaveValue("15");
-    fireEvent.change(screen.getByLabelText("样例工作簿"), { target: { value: "xintang-2023.xlsx" } });
+    fireEvent.change(screen.getByLabelText("工作簿"), { target: { value: "xintang-2023.xlsx" } });
     await settle();
     expect(screen.getByLabelText("临期天数")).toHaveValue("30");
     expect(screen.getByRole("button", { name: "上月末" })).toHaveAttribute("aria-pressed", "true");
