@@ -1,6 +1,6 @@
 import { makeStyles } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, type CSSProperties } from "react";
-import { cellAddress, columnLetter } from "../core/address";
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { cellAddress, columnLetter, parseAddress } from "../core/address";
 import { MARK_FILL, MARK_OUTLINE, type MarkKind } from "../core/marks";
 import { isDateFormat, serialToIso } from "../core/schedule";
 import type { CellValue, SheetGrid } from "../core/types";
@@ -8,6 +8,14 @@ import type { PreviewLink, PreviewMark } from "./PreviewPort";
 import { gridWidth } from "../core/grid";
 
 const DEFAULT_WIDTH_CHARS = 8.43;
+/**
+ * Rows drawn at first, and how many more each time the user scrolls near the last one drawn: a sheet of
+ * thousands of rows appears in a moment instead of building every cell before the first paint.
+ */
+const FIRST_ROWS = 200;
+const MORE_ROWS = 500;
+/** Rows drawn past a selected cell, so that it scrolls into the middle of the view. */
+const ROWS_PAST_SELECTION = 50;
 const SELECTED = "#107C41";
 
 const useStyles = makeStyles({
@@ -55,6 +63,7 @@ const useStyles = makeStyles({
     scrollMarginLeft: "60px",
   },
   number: { textAlign: "end" },
+  moreRows: { height: "40px" },
   selected: { outline: `2px solid ${SELECTED}`, outlineOffset: "-2px" },
   select: { width: "100%", fontSize: "12px" },
   link: {
@@ -129,6 +138,28 @@ export function GridView(props: GridViewProps) {
   // Selecting a cell inside a merged area selects the whole area, as in Excel.
   const shown = selected === null ? null : (covered.get(selected) ?? selected);
 
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const selectedRow = shown === null ? -1 : (parseAddress(shown)?.row ?? -1) - grid.origin.row;
+  const drawn = Math.min(grid.values.length, Math.max(limit, selectedRow + ROWS_PAST_SELECTION));
+  const more = useRef<HTMLTableRowElement | null>(null);
+
+  // Rows drawn for a selection stay drawn when the selection moves back up.
+  useEffect(() => setLimit((n) => Math.max(n, drawn)), [drawn]);
+
+  useEffect(() => {
+    const row = more.current;
+    if (!row) return undefined;
+    // Watched within the grid's own scroll box, a screenful ahead of the rows in view.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((n) => Math.max(n, drawn) + MORE_ROWS);
+      },
+      { root: row.closest("table")?.parentElement ?? null, rootMargin: "1000px 0px" },
+    );
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [drawn]);
+
   useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "center", inline: "center", behavior: "smooth" });
   }, [shown, selectionCount]);
@@ -156,7 +187,7 @@ export function GridView(props: GridViewProps) {
         </tr>
       </thead>
       <tbody>
-        {grid.values.map((row, r) => {
+        {grid.values.slice(0, drawn).map((row, r) => {
           const absRow = grid.origin.row + r;
           return (
             <tr key={absRow}>
@@ -217,6 +248,11 @@ export function GridView(props: GridViewProps) {
             </tr>
           );
         })}
+        {drawn < grid.values.length && (
+          <tr ref={more} aria-hidden="true" data-more-rows={grid.values.length - drawn}>
+            <td colSpan={width + 1} className={styles.moreRows} />
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -5,6 +5,7 @@ import { settingsDate } from "../core/pane-settings";
 import type { CheckedSheet, CheckRequest, Outcome } from "../core/port";
 import type { SheetGrid } from "../core/types";
 import { WorkbookError, writeMarkedCopy } from "../core/xlsx";
+import { fitColumnWidths } from "./fit-widths";
 import { PreviewPort, type SettingsStore } from "./PreviewPort";
 
 /**
@@ -64,7 +65,7 @@ export async function openWorkbook(
   today: Date,
 ): Promise<OpenedWorkbook> {
   const port = new OpenedPort(
-    grids.map((grid) => ({ grid })),
+    grids.map((grid) => ({ grid, columnWidths: fitColumnWidths(grid) })),
     settings ? { settings } : {},
   );
   const read = await port.readSettings();

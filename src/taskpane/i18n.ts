@@ -50,6 +50,8 @@ export interface Messages {
   search: string;
   searchPlaceholder: string;
   shown: (shown: number, query: string) => string;
+  /** Under a long group: draw `next` more cards of the `rest` not drawn yet. */
+  showMore: (next: number, rest: number) => string;
   groupBy: string;
   byLeader: string;
   byDepartment: string;
@@ -181,6 +183,7 @@ const zh: Messages = {
   search: "查找项目",
   searchPlaceholder: "项目名称、领导或科室",
   shown: (shown, query) => (query ? `“${query}”：找到 ${shown} 个项目` : `${shown} 个项目`),
+  showMore: (next, rest) => `再显示 ${next} 个（还有 ${rest} 个）`,
   groupBy: "分组",
   byLeader: "按责任领导",
   byDepartment: "按责任科室",
@@ -330,6 +333,7 @@ const en: Messages = {
     query
       ? `"${query}": ${shown} ${shown === 1 ? "project" : "projects"}`
       : `${shown} ${shown === 1 ? "project" : "projects"}`,
+  showMore: (next, rest) => `Show ${next} more (${rest} not shown)`,
   groupBy: "Group",
   byLeader: "By leader",
   byDepartment: "By department",

@@ -9,6 +9,7 @@ import { checkSheet } from "../../src/core/check";
 import { resolveOptions } from "../../src/core/options";
 import { readWorkbook, RESULT_SHEET } from "../../src/core/xlsx";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
+import { fitColumnWidths } from "../../src/preview/fit-widths";
 import { markedCopyName } from "../../src/preview/opened";
 import { PreviewApp } from "../../src/preview/PreviewApp";
 import { readBytes } from "../../src/preview/read-file";
@@ -137,8 +138,37 @@ describe("the web page", () => {
   });
 });
 
+test("a long list draws 50 cards per group at first, and 50 more at each 再显示", async () => {
+  const rows = Array.from({ length: 120 }, (_, i) => [i + 1, `道路${i + 1}`, "5月底前完工", "甲", "城建办"]);
+  const bytes = buildXlsx([{ name: "表", rows: [HEADER, ...rows] }]);
+  renderPane(<PreviewApp workbooks={workbooks()} lang="zh" today={new Date(2023, 5, 20)} />);
+  choose([file("长表.xlsx", bytes)]);
+  await settle();
+  expect(screen.getByRole("button", { name: "逾期 120 个项目" })).toBeInTheDocument();
+  expect(document.querySelectorAll("li[data-project-status]")).toHaveLength(50);
+  fireEvent.click(screen.getByRole("button", { name: "再显示 50 个（还有 70 个）" }));
+  expect(document.querySelectorAll("li[data-project-status]")).toHaveLength(100);
+  fireEvent.click(screen.getByRole("button", { name: "再显示 20 个（还有 20 个）" }));
+  expect(document.querySelectorAll("li[data-project-status]")).toHaveLength(120);
+  expect(screen.queryByRole("button", { name: /^再显示/ })).not.toBeInTheDocument();
+});
+
 test("the marked copy is named as the command line names a copy beside its original", () => {
   expect(markedCopyName("表.xlsx")).toBe("表.检查.xlsx");
   expect(markedCopyName("a.b.XLSX")).toBe("a.b.检查.XLSX");
   expect(markedCopyName("无扩展名")).toBe("无扩展名.检查.xlsx");
+});
+
+test("a sheet read from a file is drawn with columns as wide as their text, long text wrapping", () => {
+  const widths = fitColumnWidths({
+    sheet: "S",
+    origin: { row: 0, col: 0 },
+    values: [
+      ["某镇 2023 年为民办实事项目责任分解表（标题跨列）", "", "", ""],
+      ["序号", "项目名称", "形象进度安排", ""],
+      [1, "道路", "第一季度完成设计；第二季度完成招标；第三季度开工建设；第四季度竣工验收", ""],
+    ],
+    merges: [{ row: 0, col: 0, rowCount: 1, colCount: 3 }],
+  });
+  expect(widths).toEqual([5, 9, 40, null]);
 });

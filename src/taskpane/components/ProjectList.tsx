@@ -1,4 +1,4 @@
-import { Field, Input, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, SearchRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { MISSING_KEY, groupProjects, type ProjectGroup, type ProjectItem } from "../../core/alerts";
@@ -137,6 +137,12 @@ export interface ProjectListProps {
   onSelect: (sheet: string, cell: string) => void;
 }
 
+/**
+ * Cards drawn per group at first, and each time 再显示 is pressed: a sheet of thousands of projects lists
+ * in a moment instead of building every card before the pane appears.
+ */
+const CARDS_STEP = 50;
+
 function groupLabel(group: ProjectGroup, by: ProjectGrouping, t: Messages): string {
   if (group.key !== MISSING_KEY) return group.key;
   return by === "department" ? t.noDepartment : t.noLeader;
@@ -250,6 +256,7 @@ export function ProjectList(props: ProjectListProps) {
   const id = useId("projects");
   const arrows = useRovingTabIndex<HTMLDivElement>("vertical");
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [drawn, setDrawn] = useState<ReadonlyMap<string, number>>(new Map());
   const groups = groupProjects(items, groupBy, sort);
   const toggle = (key: string) => {
     const next = new Set(collapsed);
@@ -304,6 +311,8 @@ export function ProjectList(props: ProjectListProps) {
             const label = groupLabel(group, groupBy, t);
             const open = !collapsed.has(group.key);
             const Chevron = open ? ChevronDownRegular : ChevronRightRegular;
+            const limit = drawn.get(group.key) ?? CARDS_STEP;
+            const rest = group.items.length - limit;
             return (
               <div key={group.key}>
                 {groupBy !== "none" && (
@@ -327,7 +336,7 @@ export function ProjectList(props: ProjectListProps) {
                   aria-label={groupBy === "none" ? undefined : label}
                   hidden={!open}
                 >
-                  {group.items.map((item) => (
+                  {group.items.slice(0, limit).map((item) => (
                     <ProjectCard
                       key={`${item.sheet}:${item.table}:${item.project.row}`}
                       item={item}
@@ -335,6 +344,17 @@ export function ProjectList(props: ProjectListProps) {
                       onSelect={onSelect}
                     />
                   ))}
+                  {rest > 0 && (
+                    <li>
+                      <Button
+                        appearance="subtle"
+                        size="small"
+                        onClick={() => setDrawn(new Map(drawn).set(group.key, limit + CARDS_STEP))}
+                      >
+                        {t.showMore(Math.min(rest, CARDS_STEP), rest)}
+                      </Button>
+                    </li>
+                  )}
                 </ul>
               </div>
             );
