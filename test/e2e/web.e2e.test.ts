@@ -220,10 +220,23 @@ test("checks the user's workbook in the browser, downloads the marked copy, and 
   if (!table || !counts) throw new Error("the test workbook has no table");
   expect(counts.overdue).toBeGreaterThan(0);
 
+  // Whether the progress indicator was on the page while the file was read (it may be brief).
+  await page.evaluate(() => {
+    const seen = document.createElement("meta");
+    seen.id = "reading-seen";
+    document.head.append(seen);
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="reading"]')) return;
+      seen.setAttribute("content", "yes");
+      observer.disconnect();
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   await page
     .getByTestId("file-input")
     .setInputFiles({ name: "东湖镇实事项目.xlsx", mimeType: XLSX, buffer: bytes });
   await page.locator('button[data-tile="overdue"]').waitFor();
+  expect(await page.locator("#reading-seen").getAttribute("content")).toBe("yes");
+  await expect(page.getByTestId("reading").count()).resolves.toBe(0);
   const projects = table.tables[0]?.projects ?? [];
   const countOf = (status: string) => projects.filter((p) => p.status === status).length;
   expect(await page.locator('button[data-tile="overdue"]').textContent()).toBe(

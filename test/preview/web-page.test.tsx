@@ -3,7 +3,6 @@
  */
 import "@testing-library/jest-dom";
 import "../taskpane/dom-shims";
-import "./text-shims";
 import { act, fireEvent, screen } from "@testing-library/react";
 import { checkSheet } from "../../src/core/check";
 import { resolveOptions } from "../../src/core/options";

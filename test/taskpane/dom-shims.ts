@@ -1,3 +1,5 @@
+import { TextDecoder, TextEncoder } from "node:util";
+
 /** jsdom has no layout, so no ResizeObserver; Fluent's MessageBar only uses it to reflow long text. */
 class NoLayoutResizeObserver {
   observe(): void {}
@@ -13,3 +15,6 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 if (typeof Element !== "undefined" && !Element.prototype.scrollIntoView) {
   Element.prototype.scrollIntoView = function scrollIntoView(): void {};
 }
+
+/** jsdom has no TextEncoder/TextDecoder; the core's xlsx reader and writer (the web page's) use the browsers' own. */
+if (typeof globalThis.TextEncoder === "undefined") Object.assign(globalThis, { TextEncoder, TextDecoder });
