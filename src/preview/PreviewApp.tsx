@@ -91,7 +91,14 @@ const useStyles = makeStyles({
     fontSize: "14px",
   },
   landingTitle: { fontSize: "20px", fontWeight: 600, margin: "0 0 8px" },
-  samples: { display: "flex", flexWrap: "wrap", justifyContent: "center", gap: "8px", marginTop: "12px" },
+  samples: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "center",
+    gap: "8px",
+    marginTop: "12px",
+  },
 });
 
 const TEXT = {
