@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm start: serve the add-in on localhost:3000 (https; plain http, preview only, when no development
+ * npm start: serve the add-in on localhost:3000 (https; plain http, the web page only, when no development
  * certificate can be installed) and
  *  - sideload it into desktop Excel where this machine has Excel and office-addin-debugging (the project's
  *    optionalDependency, or a global install), which then runs the dev server itself;
@@ -86,7 +86,9 @@ function sideload(tool) {
     cwd: state.ROOT,
   });
   if (result.status !== 0) {
-    console.error("旁加载失败（见上方输出）；可改用 `npm start -- --preview` 打开预览。Sideloading failed.");
+    console.error(
+      "旁加载失败（见上方输出）；可改用 `npm start -- --preview` 只打开网页版。Sideloading failed.",
+    );
     process.exitCode = result.status ?? 1;
     return;
   }
@@ -96,8 +98,8 @@ function sideload(tool) {
 }
 
 async function servePreview(reason) {
-  console.log(`实事督办：${reason.zh}，改为只启动开发服务器并打开预览页。`);
-  console.log(`DutyCheck: ${reason.en}; serving the preview instead.`);
+  console.log(`实事督办：${reason.zh}，改为只启动开发服务器（网页版）。`);
+  console.log(`DutyCheck: ${reason.en}; serving the web page instead.`);
   fs.mkdirSync(path.dirname(state.LOG_FILE), { recursive: true });
   const log = fs.openSync(state.LOG_FILE, "w");
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [state.ROOT] });
@@ -137,11 +139,11 @@ async function servePreview(reason) {
   console.log("  停止 Stop:       npm stop");
 }
 
-/** Sideload where Excel and the tool are both here; else the preview, saying why. */
+/** Sideload where Excel and the tool are both here; else only the server (the web page), saying why. */
 function choose({ forcePreview, tool, desktopExcel }) {
   if (!forcePreview && tool && desktopExcel) return { mode: "sideload", tool };
   const reason = forcePreview
-    ? { zh: "按要求只打开预览", en: "--preview given" }
+    ? { zh: "按要求不旁加载", en: "--preview given" }
     : !desktopExcel
       ? { zh: "这台电脑上没有桌面版 Excel", en: "this machine has no desktop Excel" }
       : {
