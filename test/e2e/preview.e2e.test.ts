@@ -376,6 +376,66 @@ test("the pane has no serious or critical accessibility findings (axe-core), bef
   }
 });
 
+test("the monthly sample: 月度进展, a tile filter, 添加本月进展列 and a re-check that reads the new column", async () => {
+  const errors: string[] = [];
+  const onError = (error: Error) => errors.push(error.message);
+  page.on("pageerror", onError);
+  await page.goto(`${base}/preview.html?sample=monthly-2023.xlsx&date=2023-06-26&pane=320`);
+  await page.getByRole("table", { name: "推进情况表" }).waitFor();
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  const panel = page.getByRole("region", { name: "月度进展" });
+  await panel.getByText("截至 6 月 26 日，时间进度 48.5%").waitFor();
+  const tiles = panel.getByRole("group", { name: "按月度进展筛选项目" });
+  expect(await tiles.locator("button[data-tile]").allTextContents()).toEqual([
+    "已完成 1 个项目",
+    "未报送 3 个项目",
+    "未启动 1 个项目",
+    "滞后 3 个项目",
+    "按序时 4 个项目",
+  ]);
+  // The grid's 未报送 cells carry the dashed outline the legend shows, in the same colours.
+  const legend = panel.locator('[data-mark-legend="notReported"]');
+  const legendStyle = await legend.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.backgroundColor, style.borderTopStyle, style.borderTopColor];
+  });
+  const unreported = page.locator('td[data-mark="notReported"]').first();
+  const cellStyle = await unreported.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.backgroundColor, style.outlineStyle, style.outlineColor];
+  });
+  expect(legendStyle).toEqual(cellStyle);
+  expect(cellStyle[1]).toBe("dashed");
+
+  // A tile filters the project list to the projects in that state.
+  await tiles.locator('button[data-tile="behind"]').click();
+  await page.getByRole("heading", { name: "滞后的项目" }).waitFor();
+  expect(await page.locator("li[data-project-status]").count()).toBe(3);
+  await tiles.locator('button[data-tile="behind"]').click();
+
+  // 添加本月进展列: the header lands right of the table; a check a month on reads the column.
+  await page.getByRole("button", { name: "添加本月进展列", exact: true }).click();
+  const added = await actionOutcome("progressColumn");
+  const text = (await added.textContent()) ?? "";
+  const cell = /已在单元格 ([A-Z]+)(\d+) 添加“7月进展情况”列/u.exec(text);
+  expect(cell).not.toBeNull();
+  const [, column] = cell as RegExpExecArray;
+  expect(await page.locator(`td[data-address="${cell?.[1]}${cell?.[2]}"]`).textContent()).toBe("7月进展情况");
+  expect(await inSight(added)).toBe(true);
+
+  await page.getByLabel("检查日期", { exact: true }).fill("2023-07-26");
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  await panel.getByText("应报送 7 月进展（每月 22 日前报送）").waitFor();
+  const rows = panel.locator('li[data-progress-state="notReported"]');
+  const cells = await rows.evaluateAll((items) => items.map((li) => li.getAttribute("data-cell") ?? ""));
+  expect(cells.length).toBeGreaterThan(3);
+  for (const address of cells) expect(address).toMatch(new RegExp(`^${column}\\d+$`, "u"));
+  // …and marks them on the grid, in the new column.
+  expect(await page.locator(`td[data-mark="notReported"][data-address^="${column}"]`).count()).toBe(cells.length);
+  page.off("pageerror", onError);
+  expect(errors).toEqual([]);
+});
+
 test("the task pane's own initial JavaScript stays within 250 KB gzipped", () => {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
   const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>?]+)/gu)].map((m) => m[1] as string);
