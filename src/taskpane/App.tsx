@@ -367,7 +367,11 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
 
   /** On the checked date and window once there is a result (the pane shows that day), else the fields'. */
   const insertStatusColumn = () => {
-    const request = result ? { asOf: result.asOf, dueSoonDays: result.dueSoonDays } : readFields();
+    const fields = result ? null : readFields();
+    // The status column answers on the date and window only (DUTY.STATUS knows no monthly cycle).
+    const request = result
+      ? { asOf: result.asOf, dueSoonDays: result.dueSoonDays }
+      : fields && { asOf: fields.asOf, dueSoonDays: fields.dueSoonDays };
     if (!request) {
       setOutcome({ action: "statusColumn", intent: "error", text: t.needValidDate });
       return;

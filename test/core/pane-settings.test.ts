@@ -25,7 +25,9 @@ describe("pane settings read back from a workbook", () => {
       reportDay: 20,
       behindTolerance: 5,
     });
-    expect(parsePaneSettings({ reportDay: 29, behindTolerance: -1, sort: "table" })).toEqual({ sort: "table" });
+    expect(parsePaneSettings({ reportDay: 29, behindTolerance: -1, sort: "table" })).toEqual({
+      sort: "table",
+    });
     expect(parsePaneSettings({ reportDay: 2.5, behindTolerance: "10" })).toEqual({});
   });
 

@@ -393,6 +393,14 @@ test("the monthly sample: 月度进展, a tile filter, 添加本月进展列 and
     "滞后 3 个项目",
     "按序时 4 个项目",
   ]);
+  // README's picture of the section: scrolled to just under the sticky toolbar.
+  await page.locator("aside").evaluate((aside) => {
+    const section = aside.querySelector('[data-legend="progress"]')?.closest("section");
+    const bar = aside.querySelector('[role="region"][aria-label="操作"]');
+    if (section && bar)
+      aside.scrollTop += section.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+  });
+  await screenshotPane("pane-monthly.png");
   // The grid's 未报送 cells carry the dashed outline the legend shows, in the same colours.
   const legend = panel.locator('[data-mark-legend="notReported"]');
   const legendStyle = await legend.evaluate((el) => {
@@ -430,8 +438,13 @@ test("the monthly sample: 月度进展, a tile filter, 添加本月进展列 and
   const cells = await rows.evaluateAll((items) => items.map((li) => li.getAttribute("data-cell") ?? ""));
   expect(cells.length).toBeGreaterThan(3);
   for (const address of cells) expect(address).toMatch(new RegExp(`^${column}\\d+$`, "u"));
+  // The second check compares with the first: June's check is the earlier one the preview kept.
+  const since = page.getByRole("region", { name: "与上次检查（2023-06-26）相比" });
+  await since.getByRole("list", { name: "进展变化" }).waitFor();
   // …and marks them on the grid, in the new column.
-  expect(await page.locator(`td[data-mark="notReported"][data-address^="${column}"]`).count()).toBe(cells.length);
+  expect(await page.locator(`td[data-mark="notReported"][data-address^="${column}"]`).count()).toBe(
+    cells.length,
+  );
   page.off("pageerror", onError);
   expect(errors).toEqual([]);
 });

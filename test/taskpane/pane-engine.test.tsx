@@ -90,9 +90,13 @@ describe("the pane on the real engine (preview port)", () => {
     const panel = screen.getByRole("region", { name: "月度进展" });
     expect(within(panel).getByText("截至 6 月 26 日，时间进度 48.5%")).toBeInTheDocument();
     const group = within(panel).getByRole("group", { name: "按月度进展筛选项目" });
-    expect(
-      [...group.querySelectorAll("button[data-tile]")].map((tile) => tile.textContent),
-    ).toEqual(["已完成 1 个项目", "未报送 3 个项目", "未启动 1 个项目", "滞后 3 个项目", "按序时 4 个项目"]);
+    expect([...group.querySelectorAll("button[data-tile]")].map((tile) => tile.textContent)).toEqual([
+      "已完成 1 个项目",
+      "未报送 3 个项目",
+      "未启动 1 个项目",
+      "滞后 3 个项目",
+      "按序时 4 个项目",
+    ]);
     const social = within(panel).getByRole("list", { name: "社会事务办" });
     expect(within(social).getByRole("button")).toHaveTextContent(/实施“四帮四扶”工程.*信息员 高平林/);
 

@@ -9,7 +9,7 @@ import type { CheckedSheet } from "../../src/core/port";
 import type { Changes } from "../../src/core/since";
 import type { ProgressState, Project, TableResult } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
-import { RecordingPort, project, sampleResult, sampleTable } from "./fixtures";
+import { RecordingPort, sampleResult, sampleTable } from "./fixtures";
 import { renderPane as render } from "./render";
 
 // Nothing here waits on a clock (see `settle` in App.test.tsx); this only stops a hung test on a loaded machine.
@@ -24,6 +24,11 @@ async function settle(): Promise<void> {
 async function click(element: HTMLElement): Promise<void> {
   fireEvent.click(element);
   await settle();
+}
+
+function hexToRgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 }
 
 function progressOf(state: ProgressState, cell: string | null, reason: string): Project["progress"] {
@@ -161,6 +166,10 @@ describe("月度进展 in the task pane", () => {
 
   test("the legend names the 未报送 and 滞后 marks in the marks' own fills and outlines", async () => {
     await setup(monthlyPort());
+    // Before any check, the guide shows them beside the other marks.
+    const guide = screen.getByRole("region", { name: "使用说明" });
+    expect(within(guide).getByText("未报送（虚线框）").style.border).toContain("dashed");
+    expect(within(guide).getByText("滞后（实线框）").style.border).toContain("solid");
     await check();
     for (const kind of ["notReported", "behind"] as const) {
       const swatch = document.querySelector<HTMLElement>(`[data-mark-legend="${kind}"]`);
@@ -187,7 +196,15 @@ describe("月度进展 in the task pane", () => {
     const since: Changes = {
       since: "2023-05-26",
       newlyOverdue: [
-        { sheet: "责任分解表", index: "4", name: "紫帽山植树绿化", row: 8, period: "4至5月", due: "2023-05-31", cell: "D8" },
+        {
+          sheet: "责任分解表",
+          index: "4",
+          name: "紫帽山植树绿化",
+          row: 8,
+          period: "4至5月",
+          due: "2023-05-31",
+          cell: "D8",
+        },
       ],
       newlyDone: [{ sheet: "责任分解表", index: "3", name: "实施四帮四扶工程", row: 7 }],
       progressChanged: [
@@ -236,9 +253,7 @@ describe("报送日 and 滞后容差", () => {
     fireEvent.change(screen.getByLabelText("报送日"), { target: { value: "20" } });
     fireEvent.change(screen.getByLabelText("滞后容差"), { target: { value: "5" } });
     await check();
-    expect(port.checks).toEqual([
-      { asOf: "2023-06-26", dueSoonDays: 15, reportDay: 20, behindTolerance: 5 },
-    ]);
+    expect(port.checks).toEqual([{ asOf: "2023-06-26", dueSoonDays: 15, reportDay: 20, behindTolerance: 5 }]);
     expect(port.savedSettings.at(-1)).toMatchObject({ reportDay: 20, behindTolerance: 5 });
     expect(screen.getByText("每月 20 日前报送进展，低于序时进度 5 个百分点以上算滞后")).toBeInTheDocument();
   });
@@ -292,7 +307,9 @@ describe("添加本月进展列", () => {
     expect(port.progressColumns.map(([table, asOf]) => [table.sheet, asOf])).toEqual([
       ["责任分解表", "2023-06-26"],
     ]);
-    expect(outcome()).toHaveTextContent("已在单元格 K3 添加“7月进展情况”列。信息员填写后，再检查一次即可读入。");
+    expect(outcome()).toHaveTextContent(
+      "已在单元格 K3 添加“7月进展情况”列。信息员填写后，再检查一次即可读入。",
+    );
     await click(within(outcome()).getByRole("button", { name: "定位到单元格 K3" }));
     expect(port.selected).toEqual([["责任分解表", "K3"]]);
   });
@@ -314,12 +331,7 @@ describe("添加本月进展列", () => {
   });
 });
 
-function hexToRgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
-
-test("the English pane words the sentence and the states", async () => {
+test("the English pane words the sentence, the due month and the lists", async () => {
   render(<App port={monthlyPort()} lang="en" today={new Date(2023, 5, 26)} />);
   await settle();
   await click(screen.getByRole("button", { name: "Check progress" }));

@@ -236,7 +236,7 @@ export function ProgressPanel({ tables, asOf, items, filter, onFilter, onSelect 
               <ReportRow
                 key={`${item.sheet}:${item.table}:${item.project.row}`}
                 item={item}
-                detail={t.projectPeople([], item.project.department)}
+                detail={item.project.department ?? t.noDepartment}
                 onSelect={onSelect}
               />
             ))}
