@@ -427,7 +427,7 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
 
   const items = useMemo(() => projectItems(tables), [tables]);
   const hasProgress = tables.some((table) => table.progress !== null);
-  // A progress tile pressed before a check of a table without progress columns no longer filters.
+  // A progress tile picked on an earlier check stops filtering once the checked sheet has no progress columns.
   const progressFilter = hasProgress ? pickedProgress : null;
   const shown = items.filter(
     (item) =>

@@ -342,27 +342,29 @@ test("works from the keyboard and fits 320 px and 500 px panes, in English too",
   await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 });
 
+/** Serious or critical axe-core findings in the pane as it is now. */
+async function serious(): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (el: Element) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const pane = document.querySelector("aside");
+    if (!pane) throw new Error("no pane");
+    return (await axe.run(pane)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
 test("the pane has no serious or critical accessibility findings (axe-core), before and after a check", async () => {
-  const serious = async (): Promise<string[]> => {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (el: Element) => Promise<{
-              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
-            }>;
-          };
-        }
-      ).axe;
-      const pane = document.querySelector("aside");
-      if (!pane) throw new Error("no pane");
-      return (await axe.run(pane)).violations;
-    });
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  };
   for (const lang of ["zh", "en"]) {
     await openSample(`sample=xintang-2023.xlsx&lang=${lang}`);
     expect(await serious()).toEqual([]);
@@ -445,6 +447,7 @@ test("the monthly sample: 月度进展, a tile filter, 添加本月进展列 and
   expect(await page.locator(`td[data-mark="notReported"][data-address^="${column}"]`).count()).toBe(
     cells.length,
   );
+  expect(await serious()).toEqual([]);
   page.off("pageerror", onError);
   expect(errors).toEqual([]);
 });
