@@ -106,12 +106,7 @@ function ReportRow({
   return (
     <li data-progress-state={progress?.state} data-cell={cell ?? undefined}>
       {cell ? (
-        <button
-          type="button"
-          className={styles.row}
-          aria-label={`${projectName(project, t)} · ${[detail, reason].filter(Boolean).join(" · ")} · ${t.goToCell(cell)}`}
-          onClick={() => onSelect(item.sheet, cell)}
-        >
+        <button type="button" className={styles.row} onClick={() => onSelect(item.sheet, cell)}>
           {body}
         </button>
       ) : (
