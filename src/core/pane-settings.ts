@@ -22,6 +22,9 @@ export const PaneSettingsSchema = z.object({
     .catch(undefined),
   /** The date typed when `dateMode` is `fixed`. */
   fixedDate: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+  /** The monthly cycle's report day and behind tolerance (PROGRESS.md §2, §4). */
+  reportDay: CheckOptionsSchema.shape.reportDay.unwrap().optional().catch(undefined),
+  behindTolerance: CheckOptionsSchema.shape.behindTolerance.unwrap().optional().catch(undefined),
 });
 
 export type PaneSettings = {
@@ -30,6 +33,8 @@ export type PaneSettings = {
   sort?: ProjectSort | undefined;
   dateMode?: DateMode | undefined;
   fixedDate?: string | undefined;
+  reportDay?: number | undefined;
+  behindTolerance?: number | undefined;
 };
 
 /** Stored settings (JSON text or an object) → what can be trusted of them; `{}` for anything unreadable. */

@@ -20,6 +20,17 @@ describe("pane settings read back from a workbook", () => {
     expect(parsePaneSettings('"text"')).toEqual({});
   });
 
+  it("remembers the monthly cycle's report day and behind tolerance, each checked like the CLI's flags", () => {
+    expect(parsePaneSettings({ reportDay: 20, behindTolerance: 5 })).toEqual({
+      reportDay: 20,
+      behindTolerance: 5,
+    });
+    expect(parsePaneSettings({ reportDay: 29, behindTolerance: -1, sort: "table" })).toEqual({
+      sort: "table",
+    });
+    expect(parsePaneSettings({ reportDay: 2.5, behindTolerance: "10" })).toEqual({});
+  });
+
   it("gives the reference date of the remembered mode on the day the pane opens", () => {
     const today = new Date(2023, 6, 5);
     expect(settingsDate({}, today)).toBe("2023-07-05");
