@@ -106,11 +106,12 @@ function ambiguous(cell: CompletionCell): Diagnostic {
   };
 }
 
-/** Longer than a drop-down word (`已完成`, `未完成`): a report written in a quarter's column, read as one. */
-const REPORT_LENGTH = 8;
+/** Longer than a drop-down word (`已完成`, `未完成`), or about finishing something: a report, read as one. */
+const REPORT_LENGTH = 4;
 
 function isReport(value: CellValue): boolean {
-  return compact(value).length > REPORT_LENGTH;
+  const text = compact(value);
+  return text.length > REPORT_LENGTH || DONE_STEM.test(text);
 }
 
 /**
