@@ -131,7 +131,8 @@ function buildWorkbook(seed, meta) {
       });
       continue;
     }
-    if (source.kind === "header" || source.kind === "subheader") headerRows.push({ source, number: row.number });
+    if (source.kind === "header" || source.kind === "subheader")
+      headerRows.push({ source, number: row.number });
     // The source repeats its header at each printed page: break the page just before the repeat.
     if (source.kind === "header" && seenHeader) sheet.getRow(row.number - 1).addPageBreak();
     if (source.kind === "header") seenHeader = true;

@@ -65,7 +65,9 @@ const Table = z.object({
   headerRows: z.array(z.number().int().positive()).min(1),
   // Role → letter, and the plan's period columns (SEMANTICS §1): `[]` when the plan is one column.
   columns: z
-    .object({ schedulePeriods: z.array(z.object({ column: z.string().regex(/^[A-Z]+$/), period: z.string() })) })
+    .object({
+      schedulePeriods: z.array(z.object({ column: z.string().regex(/^[A-Z]+$/), period: z.string() })),
+    })
     .catchall(z.string().regex(/^[A-Z]+$/)),
   year: z.number().int(),
   projects: z.array(Project),

@@ -113,7 +113,9 @@ describe("headers of other offices' layouts", () => {
     expect(seed.rows[0]?.kind).toBe("caption");
     expect(seed.rows[1]?.cells[6]).toBe("");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(join(ROOT, "layouts/nanxi-2023.xlsx")) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      readFileSync(join(ROOT, "layouts/nanxi-2023.xlsx")) as unknown as ExcelJS.Buffer,
+    );
     const sheet = workbook.getWorksheet("推进情况");
     expect(sheet?.getColumn(7).width).toBeLessThan(6);
     expect(sheet?.getCell("H3").value).toBe("表二：2023 年民生服务类项目月度计划");

@@ -12,7 +12,10 @@ import { gridFromRows } from "../support/seed-grid";
 function check(rows: CellValue[][], asOf: string, merges?: MergedArea[]): SheetResult {
   const resolved = resolveOptions({ asOf });
   if (!resolved.ok) throw new Error(resolved.message);
-  return checkSheet(gridFromRows([["青溪区 2023 年民生实事项目进展情况表"], ...rows], { merges }), resolved.options);
+  return checkSheet(
+    gridFromRows([["青溪区 2023 年民生实事项目进展情况表"], ...rows], { merges }),
+    resolved.options,
+  );
 }
 
 function only(rows: CellValue[][], asOf: string, merges?: MergedArea[]): TableResult {
@@ -34,11 +37,21 @@ function milestones(p: Project): Array<[string, string, string, string]> {
 const NARRATIVE = "3月10日，组织 12 名骨干教师赴江山中学开展交流；下步打算：5月起改为线上线下结合。";
 
 describe("a progress narrative is never the plan (the false alarm)", () => {
-  const HEADER = ["序号", "工作任务", "责任单位", "一季度目标", "进展情况、存在问题及下一步打算", "目标完成情况"];
+  const HEADER = [
+    "序号",
+    "工作任务",
+    "责任单位",
+    "一季度目标",
+    "进展情况、存在问题及下一步打算",
+    "目标完成情况",
+  ];
 
   it("reads the plan from `一季度目标`, and no milestone from the narrative's dates", () => {
     const t = only(
-      [HEADER, [1, "开展城乡教育共同体结对交流", "区教育体育局", "完成结对学校交流计划", NARRATIVE, "已完成"]],
+      [
+        HEADER,
+        [1, "开展城乡教育共同体结对交流", "区教育体育局", "完成结对学校交流计划", NARRATIVE, "已完成"],
+      ],
       "2023-04-12",
     );
     const p = project(t, "开展城乡教育共同体结对交流");
@@ -51,7 +64,10 @@ describe("a progress narrative is never the plan (the false alarm)", () => {
 
   it("without a plan column, a report column is never guessed to be the plan: no milestone, and the warning says which column was refused", () => {
     const t = only(
-      [["序号", "工作任务", "责任单位", "进展情况、存在问题及下一步打算", "备注"], [1, "结对交流", "区教育体育局", NARRATIVE, "3月底前完成"]],
+      [
+        ["序号", "工作任务", "责任单位", "进展情况、存在问题及下一步打算", "备注"],
+        [1, "结对交流", "区教育体育局", NARRATIVE, "3月底前完成"],
+      ],
       "2023-04-12",
     );
     expect(t.projects[0]?.milestones).toEqual([]);
@@ -169,9 +185,48 @@ describe("two-row headers: the parent decides", () => {
   ];
   const ROWS: CellValue[][] = [
     ["序号", "项目名称", "建设内容", "责任单位", "进度安排", "", "", "", "落实情况", "", "", ""],
-    ["", "", "", "", "第一季度工作进展", "第二季度工作进展", "第三季度工作进展", "第四季度工作进展", "第一季度", "第二季度", "第三季度", "第四季度"],
-    [1, "健康服务中心", "新建 2 家", "卫生局", "完成选址和立项", "完成设计及施工招标", "主体施工", "竣工验收", "已完成", "已完成", "于7月5日进行方案汇报，装修施工已进场", ""],
-    [2, "学位扩容", "新增学位", "教育局", "完成建设方案", "开工建设", "完成主体工程", "投入使用", "已完成", "完成设计，开工推迟", "", ""],
+    [
+      "",
+      "",
+      "",
+      "",
+      "第一季度工作进展",
+      "第二季度工作进展",
+      "第三季度工作进展",
+      "第四季度工作进展",
+      "第一季度",
+      "第二季度",
+      "第三季度",
+      "第四季度",
+    ],
+    [
+      1,
+      "健康服务中心",
+      "新建 2 家",
+      "卫生局",
+      "完成选址和立项",
+      "完成设计及施工招标",
+      "主体施工",
+      "竣工验收",
+      "已完成",
+      "已完成",
+      "于7月5日进行方案汇报，装修施工已进场",
+      "",
+    ],
+    [
+      2,
+      "学位扩容",
+      "新增学位",
+      "教育局",
+      "完成建设方案",
+      "开工建设",
+      "完成主体工程",
+      "投入使用",
+      "已完成",
+      "完成设计，开工推迟",
+      "",
+      "",
+    ],
   ];
 
   it("children of `进度安排` are plan columns though they say 进展; children of `落实情况` are their actuals", () => {
@@ -186,7 +241,12 @@ describe("two-row headers: the parent decides", () => {
       ["G4", "2023-09-30", "主体施工", "overdue"],
       ["H4", "2023-12-31", "竣工验收", "upcoming"],
     ]);
-    expect(milestones(project(t, "学位扩容")).map((m) => m[3])).toEqual(["done", "overdue", "overdue", "upcoming"]);
+    expect(milestones(project(t, "学位扩容")).map((m) => m[3])).toEqual([
+      "done",
+      "overdue",
+      "overdue",
+      "upcoming",
+    ]);
     // A quarter's report without a done statement closes nothing and is no finding; no milestone comes from it.
     expect(t.warnings.filter((w) => w.cell === "K4" || w.cell === "J5")).toEqual([]);
     expect(t.projects.flatMap((p) => p.milestones).every((m) => /^[E-H]/.test(m.cell))).toBe(true);
@@ -221,7 +281,17 @@ describe("three-row headers", () => {
     ["序号", "项目名称", "责任单位", "2023 年推进计划及落实情况", "", "", "", "", ""],
     ["", "", "", "推进计划", "", "", "", "落实情况", ""],
     ["", "", "", "第一季度", "第二季度", "第三季度", "第四季度", "第一季度", "第二季度"],
-    [1, "污水管网改造", "建设办", "完成管网排查", "完成设计和招标", "完成主管网铺设", "验收", "已完成", "完成设计，招标推迟至7月"],
+    [
+      1,
+      "污水管网改造",
+      "建设办",
+      "完成管网排查",
+      "完成设计和招标",
+      "完成主管网铺设",
+      "验收",
+      "已完成",
+      "完成设计，招标推迟至7月",
+    ],
   ];
 
   it("a band over a two-row header is read as three header rows, the middle row's parents deciding", () => {
@@ -239,7 +309,11 @@ describe("three-row headers", () => {
   });
 
   it("a fourth header row is not guessed at: a warning names it and the table is not read", () => {
-    const deeper = [...ROWS.slice(0, 3), ["", "", "", "目标任务", "完成情况", "目标任务", "完成情况", "目标任务", "完成情况"], ROWS[3] as CellValue[]];
+    const deeper = [
+      ...ROWS.slice(0, 3),
+      ["", "", "", "目标任务", "完成情况", "目标任务", "完成情况", "目标任务", "完成情况"],
+      ROWS[3] as CellValue[],
+    ];
     const result = check(deeper, "2023-07-06", MERGES);
     expect(result.tables).toEqual([]);
     const warning = result.warnings.find((w) => w.code === "table.headerUnreadable");
@@ -254,8 +328,32 @@ describe("two tables side by side", () => {
     const result = check(
       [
         ["表一：2023 年城建类项目", "", "", "", "", "", "表二：2023 年民生服务类项目", "", "", "", ""],
-        ["序号", "项目名称", "责任单位", "上半年目标", "全年目标", "", "序号", "项目名称", "责任单位", "5月", "6月"],
-        [1, "南溪路改造", "城建办", "完成北段路面", "全线通车", "", 1, "老年食堂", "民政办", "完成装修", "开业"],
+        [
+          "序号",
+          "项目名称",
+          "责任单位",
+          "上半年目标",
+          "全年目标",
+          "",
+          "序号",
+          "项目名称",
+          "责任单位",
+          "5月",
+          "6月",
+        ],
+        [
+          1,
+          "南溪路改造",
+          "城建办",
+          "完成北段路面",
+          "全线通车",
+          "",
+          1,
+          "老年食堂",
+          "民政办",
+          "完成装修",
+          "开业",
+        ],
         [2, "口袋公园", "城建办", "建成 2 个", "建成 3 个", "", 2, "托管服务点", "妇联", "招募志愿者", ""],
       ],
       "2023-07-10",

@@ -13,7 +13,8 @@ import { parseScheduleCell, type ScheduleContext, type ScheduleResult } from "./
 function quartersOf(period: HeaderPeriod): Quarter[] | null {
   if (period.unit === "month") return null;
   const quarters: Quarter[] = [];
-  for (let q = Math.ceil(period.firstMonth / 3); q <= period.lastMonth / 3; q += 1) quarters.push(q as Quarter);
+  for (let q = Math.ceil(period.firstMonth / 3); q <= period.lastMonth / 3; q += 1)
+    quarters.push(q as Quarter);
   return quarters.length > 0 ? quarters : null;
 }
 
@@ -24,7 +25,12 @@ function monthsOf(period: HeaderPeriod): number[] {
 }
 
 /** The milestone a plan cell without a date of its own makes: due at the end of its column's period. */
-export function periodMilestone(period: HeaderPeriod, text: string, marker: string, year: number): ParsedMilestone {
+export function periodMilestone(
+  period: HeaderPeriod,
+  text: string,
+  marker: string,
+  year: number,
+): ParsedMilestone {
   const quarters = quartersOf(period);
   return {
     quarters,

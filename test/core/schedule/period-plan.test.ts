@@ -13,7 +13,13 @@ const CTX = { defaultYear: 2023 };
 
 describe("parsePlanCell", () => {
   it("a cell without a date is one milestone due at the end of its column's period", () => {
-    const parse = parsePlanCell("完成线路走向调研，确定首批 2 条线路。", null, period("一季度目标"), "一季度目标", CTX);
+    const parse = parsePlanCell(
+      "完成线路走向调研，确定首批 2 条线路。",
+      null,
+      period("一季度目标"),
+      "一季度目标",
+      CTX,
+    );
     expect(parse.milestones).toEqual([
       {
         quarters: [1],
