@@ -161,6 +161,20 @@ describe("plans split across period columns", () => {
     expect(t.progress?.columns.map((c) => c.column)).toEqual(["F"]);
   });
 
+  it("`一季度目标完成情况` is the actuals of `一季度目标`", () => {
+    const t = only(
+      [
+        ["序号", "工作任务", "责任单位", "一季度目标", "二季度目标", "一季度目标完成情况"],
+        [1, "结对交流", "教育局", "完成交流计划", "开展交流 2 次", "已完成"],
+        [2, "城市书房", "文广局", "完成选址", "完成装修", "未完成"],
+      ],
+      "2023-04-12",
+    );
+    expect(milestones(project(t, "结对交流")).map((m) => m[3])).toEqual(["done", "upcoming"]);
+    expect(milestones(project(t, "城市书房")).map((m) => m[3])).toEqual(["overdue", "upcoming"]);
+    expect(t.progress?.columns.map((c) => [c.column, c.period])).toEqual([["F", "2023-03"]]);
+  });
+
   it("`全年完成情况` saying done completes the year's plan", () => {
     const t = only(
       [

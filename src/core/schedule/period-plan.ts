@@ -1,3 +1,4 @@
+import { readQuarterCell } from "../completion";
 import type { HeaderPeriod } from "../progress/period";
 import type { CellValue, ParsedMilestone, Quarter } from "../types";
 import { trimClause } from "./chars";
@@ -51,6 +52,24 @@ export function parsePlanCell(
   marker: string,
   ctx: ScheduleContext,
 ): ScheduleResult {
+  const mark = readQuarterCell(value);
+  if (mark === "done" || mark === "notDone") {
+    // `√`, `已完成` under a period is a completion mark, not a plan: no milestone is made up from it.
+    const written = String(value);
+    return {
+      milestones: [],
+      preamble: "",
+      diagnostics: [
+        {
+          code: "schedule.markInPlan",
+          message: `“${written}”是完成标记，不是计划，未读出节点`,
+          messageEn: `"${written}" is a completion mark, not a plan; no milestone was read`,
+          severity: "warning",
+        },
+      ],
+      year: null,
+    };
+  }
   const parse = parseScheduleCell(value, numberFormat, ctx);
   if (parse.milestones.length > 0) return parse;
   const text = value === null ? "" : String(value);

@@ -65,4 +65,14 @@ describe("parsePlanCell", () => {
     const bad = parsePlanCell("2月30日完成", null, period("第一季度"), "第一季度", CTX);
     expect(bad.diagnostics.map((d) => d.code)).toContain("schedule.impossibleDate");
   });
+
+  it.each(["√", "已完成", "否"])(
+    "a completion mark %j under a period is no plan: no milestone, and a warning",
+    (mark) => {
+      const parse = parsePlanCell(mark, null, period("第一季度"), "第一季度", CTX);
+      expect(parse.milestones).toEqual([]);
+      expect(parse.diagnostics.map((d) => d.code)).toEqual(["schedule.markInPlan"]);
+      expect(parse.diagnostics[0]?.message).toContain(mark);
+    },
+  );
 });
