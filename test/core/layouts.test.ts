@@ -384,6 +384,18 @@ describe("two tables side by side", () => {
     expect(left.warnings.concat(right.warnings).map((w) => w.code)).not.toContain("table.duplicateColumn");
   });
 
+  it("a table that starts right of its title keeps the title (only side-by-side tables look at their own side)", () => {
+    const t = only(
+      [
+        ["", "序号", "项目名称", "第一季度", "第二季度"],
+        ["", 1, "甲", "完成设计", "开工"],
+      ],
+      "2023-02-01",
+    );
+    expect(t.title).toBe("青溪区 2023 年民生实事项目进展情况表");
+    expect(t.schedulePeriods.map((p) => p.column)).toEqual(["D", "E"]);
+  });
+
   it("a blank column inside one table does not split it", () => {
     const t = only(
       [

@@ -142,6 +142,9 @@ interface Header {
   units: TableLayout["units"];
   firstCol: number;
   lastCol: number;
+  /** The columns it was read over: the whole sheet, or its side of a blank column between two tables. */
+  from: number;
+  to: number;
   diagnostics: Diagnostic[];
 }
 
@@ -428,6 +431,8 @@ function readHeader(sheet: Sheet, r: number, from = 0, to = sheet.colCount - 1):
     units,
     firstCol: edges.reduce((min, c) => Math.min(min, c)),
     lastCol: edges.reduce((max, c) => Math.max(max, c)),
+    from,
+    to,
     diagnostics,
   };
 }
@@ -456,12 +461,12 @@ interface Title {
   unit: MoneyUnit | null;
 }
 
-/** The title lines above a header (over its columns), back to the previous table or the `附件` line. */
+/** The title lines above a header (over its side of the sheet), back to the previous table or the `附件` line. */
 function findTitle(sheet: Sheet, headerRow: number, floor: number, header: Header): Title {
   const lines: string[] = [];
   let unit: MoneyUnit | null = null;
   for (let t = headerRow - 1; t > floor && t >= headerRow - 8 && lines.length < 3; t -= 1) {
-    const cols = sheet.filled(t, header.firstCol, header.lastCol);
+    const cols = sheet.filled(t, header.from, header.to);
     if (cols.length === 0) continue;
     if (cols.length > 1) break;
     const text = sheet.display(t, cols[0] as number);
@@ -882,9 +887,9 @@ function readHeaders(sheet: Sheet, r: number, from: number, to: number): Header[
   if (!whole) return [];
   for (let gap = whole.firstCol + 1; gap < whole.lastCol; gap += 1) {
     if (!whole.rows.every((hr) => sheet.text(hr, gap) === "" && !sheet.merge(hr, gap))) continue;
-    const left = readHeader(sheet, r, whole.firstCol, gap - 1);
+    const left = readHeader(sheet, r, from, gap - 1);
     if (!left || !left.columns.has("name")) continue;
-    const right = readHeaders(sheet, r, gap + 1, whole.lastCol);
+    const right = readHeaders(sheet, r, gap + 1, to);
     if (right.length > 0 && right.every((h) => h.columns.has("name"))) return [left, ...right];
   }
   return [whole];
