@@ -54,7 +54,7 @@ export async function functionsBench(calls = 1000): Promise<number> {
   };
   const rows = grid.values.flatMap((row, r) => (typeof row[0] === "number" ? [r + 1] : [])).slice(0, calls);
   const call = (row: number) =>
-    status(`A${row}`, "2023-06-20", {
+    status(`A${row}`, "2023-06-20", null, {
       parameterAddresses: [`${grid.sheet}!A${row}`, ""],
     });
 

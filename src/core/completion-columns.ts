@@ -20,11 +20,26 @@ export interface CompletionPlan {
   quarters: Quarter[];
   /** 0-based absolute row of the header cells (the first header row). */
   headerRow: number;
-  /** 0-based absolute rows of the data cells that get the drop-down. */
-  firstDataRow: number;
-  lastDataRow: number;
+  /** 0-based absolute last row of the table: the new columns must be empty from `headerRow` to here. */
+  lastRow: number;
+  /**
+   * Runs of 0-based absolute project rows that get the drop-down. Repeated header rows (page breaks),
+   * section rows and total rows between them get none: a 已完成 there would mean nothing.
+   */
+  dataRuns: Array<{ firstRow: number; rowCount: number }>;
   /** 0-based absolute first column of the new columns (right next to the table). */
   firstCol: number;
+}
+
+/** Sorted 1-based sheet rows → runs of consecutive 0-based rows. */
+function runsOf(rows: number[]): CompletionPlan["dataRuns"] {
+  const runs: CompletionPlan["dataRuns"] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last.firstRow + last.rowCount === row - 1) last.rowCount += 1;
+    else runs.push({ firstRow: row - 1, rowCount: 1 });
+  }
+  return runs;
 }
 
 /** The table's missing quarter columns, right of it with the header in its first header row; null when none. */
@@ -32,12 +47,13 @@ function planTable(table: TableResult): CompletionPlan | null {
   const quarters = ([1, 2, 3, 4] as Quarter[]).filter((q) => table.quarterColumns[q] === undefined);
   if (quarters.length === 0) return null;
   const headerRows = table.headerRows.length > 0 ? table.headerRows : [table.firstRow];
+  const projectRows = [...new Set(table.projects.flatMap((p) => p.rows))].sort((a, b) => a - b);
   return {
     sheet: table.sheet,
     quarters,
     headerRow: (headerRows[0] as number) - 1,
-    firstDataRow: headerRows[headerRows.length - 1] as number,
-    lastDataRow: table.lastRow - 1,
+    lastRow: table.lastRow - 1,
+    dataRuns: runsOf(projectRows),
     firstCol: table.lastCol + 1,
   };
 }

@@ -52,7 +52,7 @@ export interface Mark {
 }
 
 /**
- * The mark a project or milestone status takes; 正常, 未到期 and 未排期 stay plain. Shared by the marks on
+ * The mark a project or milestone status takes; 正常 and 未排期 stay plain. Shared by the marks on
  * the sheet and the status column of the CLI's summary sheet.
  */
 export const STATUS_MARK: Partial<Record<ProjectStatus | MilestoneStatus, StatusMarkKind>> = {

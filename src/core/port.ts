@@ -1,4 +1,5 @@
 import type { GroupBy } from "./alerts";
+import type { PaneSettings } from "./pane-settings";
 import type { Changes } from "./since";
 import type { SheetResult, TableResult } from "./types";
 
@@ -77,8 +78,18 @@ export interface WorkbookPort {
    * empty cells: one read and one write, and nothing at all when any table's columns cannot go in.
    */
   addCompletionColumns(result: SheetResult): Promise<Outcome>;
-  /** 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty cells. */
-  insertStatusColumn(): Promise<Outcome>;
+  /**
+   * 插入状态列: a 进度状态 column of `=DUTY.STATUS(…)` beside each table of the active sheet, only into empty
+   * cells, answering on the request's date and due-soon window (the pane's), which the header states.
+   */
+  insertStatusColumn(request: CheckRequest): Promise<Outcome>;
+  /**
+   * The pane's settings remembered in this workbook (validated when read back: a damaged or older entry
+   * gives what can be read of it, never an error); `{}` when none were saved.
+   */
+  readSettings(): Promise<Outcome<PaneSettings>>;
+  /** Remembers the pane's settings in this workbook (saved with it, so they last across sessions). */
+  writeSettings(settings: PaneSettings): Promise<Outcome>;
   /**
    * 添加本月进展列: the next month's progress column right of the table (`planProgressColumn`), only into
    * empty cells: the header cell and formats (width like the last progress column, wrapped text); never a

@@ -1,17 +1,34 @@
 import { cellAddress, columnLetter } from "./address";
+import { DEFAULT_DUE_SOON_DAYS } from "./options";
 import type { Outcome } from "./port";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "./types";
 import { normalizeText } from "./text";
 
 /**
- * Where 插入状态列 writes: for each table, the column right after it gets `进度状态` in the header row and
- * `=DUTY.STATUS(<first column><row>)` in each project's first row. Pure: the Office.js write is in
- * src/excel/status-column.ts, which also refuses a cell holding a formula (the grid has values only, and a
- * formula showing "" looks empty there); the preview writes the same plan into its grid. Only empty cells
- * are written, so nothing a user typed is replaced.
+ * Where 插入状态列 writes: for each table, the column right after it gets `进度状态（截至 2023-06-20）` in the
+ * header row and `=DUTY.STATUS(<first column><row>,"2023-06-20")` in each project's first row. Pure: the
+ * Office.js write is in src/excel/status-column.ts, which also refuses a cell holding a formula (the grid has
+ * values only, and a formula showing "" looks empty there); the preview writes the same plan into its grid.
+ * Only empty cells are written, so nothing a user typed is replaced.
+ *
+ * The date is the check's own (the pane's 检查日期), written into each formula and stated in the header: a
+ * column of `=DUTY.STATUS(A5)` would follow today and contradict the pane checked on another day, and a
+ * printed or filtered column has to say which day it describes. A due-soon window other than the default is
+ * passed too, for the same reason.
  */
 
 export const STATUS_HEADER = "进度状态";
+
+/** `进度状态（截至 2023-06-20）`: the header says which day the column's answers are for. */
+export function statusHeader(asOf: string): string {
+  return `${STATUS_HEADER}（截至 ${asOf}）`;
+}
+
+/** `=DUTY.STATUS(A5,"2023-06-20")`, with the due-soon days only when they are not the default. */
+export function statusFormula(cell: string, asOf: string, dueSoonDays: number): string {
+  const days = dueSoonDays === DEFAULT_DUE_SOON_DAYS ? "" : `,${dueSoonDays}`;
+  return `=DUTY.STATUS(${cell},"${asOf}"${days})`;
+}
 
 export interface StatusColumnPlan {
   sheet: string;
@@ -37,19 +54,19 @@ function isEmpty(value: CellValue): boolean {
   return value === null || (typeof value === "string" && value.trim() === "");
 }
 
-/** A header cell of the table, or the cell right of it, already says 进度状态. */
+/** A header cell of the table, or the cell right of it, already says 进度状态 (on whatever date). */
 function existingStatusColumn(grid: SheetGrid, table: TableResult): string | null {
   for (const row of table.headerRows) {
     for (let col = table.firstCol; col <= table.lastCol + 1; col += 1) {
       const value = valueAt(grid, row - 1, col);
-      if (typeof value === "string" && normalizeText(value) === STATUS_HEADER)
+      if (typeof value === "string" && normalizeText(value).startsWith(STATUS_HEADER))
         return cellAddress(row - 1, col);
     }
   }
   return null;
 }
 
-function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPlan> {
+function planTable(grid: SheetGrid, table: TableResult, result: SheetResult): Outcome<StatusColumnPlan> {
   const existing = existingStatusColumn(grid, table);
   if (existing) {
     return {
@@ -93,8 +110,9 @@ function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPla
   const headerRow = table.headerRows[0] ?? table.firstRow;
   const cells: StatusColumnPlan["cells"] = [];
   for (let row = table.firstRow; row <= table.lastRow; row += 1) {
-    if (row === headerRow) cells.push({ row, content: STATUS_HEADER });
-    else if (projectRows.has(row)) cells.push({ row, content: `=DUTY.STATUS(${first}${row})` });
+    if (row === headerRow) cells.push({ row, content: statusHeader(result.asOf) });
+    else if (projectRows.has(row))
+      cells.push({ row, content: statusFormula(`${first}${row}`, result.asOf, result.dueSoonDays) });
   }
   return {
     ok: true,
@@ -109,7 +127,10 @@ function planTable(grid: SheetGrid, table: TableResult): Outcome<StatusColumnPla
   };
 }
 
-/** The status column of every table on the sheet, or the first reason it cannot be inserted. */
+/**
+ * The status column of every table on the sheet, or the first reason it cannot be inserted. The formulas
+ * and the header carry `result`'s reference date and due-soon window.
+ */
 export function planStatusColumns(grid: SheetGrid, result: SheetResult): Outcome<StatusColumnPlan[]> {
   if (result.tables.length === 0) {
     return {
@@ -120,7 +141,7 @@ export function planStatusColumns(grid: SheetGrid, result: SheetResult): Outcome
   }
   const plans: StatusColumnPlan[] = [];
   for (const table of result.tables) {
-    const plan = planTable(grid, table);
+    const plan = planTable(grid, table, result);
     if (!plan.ok) return plan;
     plans.push(plan.value);
   }

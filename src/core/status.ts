@@ -3,6 +3,7 @@ import type { Completion } from "./completion";
 import type {
   Milestone,
   MilestoneStatus,
+  Project,
   ParsedMilestone,
   ProjectStatus,
   Quarter,
@@ -95,6 +96,14 @@ export function sumCounts(tables: ReadonlyArray<Pick<TableResult, "counts">>): S
   return counts;
 }
 
+/** The earliest milestone not yet done (overdue ones included), or null; source order among equal dates. */
+export function nextMilestone(project: Pick<Project, "milestones">): Milestone | null {
+  let next: Milestone | null = null;
+  for (const m of project.milestones)
+    if (m.status !== "done" && (next === null || m.due < next.due)) next = m;
+  return next;
+}
+
 /** Chinese words a filter can use (DUTY.STATUS, the pane, the CLI), English twins for an English Office. */
 export const PROJECT_STATUS_LABEL: Record<ProjectStatus, { zh: string; en: string }> = {
   overdue: { zh: "逾期", en: "Overdue" },
@@ -104,9 +113,13 @@ export const PROJECT_STATUS_LABEL: Record<ProjectStatus, { zh: string; en: strin
   unscheduled: { zh: "未排期", en: "Unscheduled" },
 };
 
+/**
+ * A milestone not yet due says 正常, the word its project's status (DUTY.STATUS, the pane's tiles) uses for
+ * the same situation: one question, one word, wherever a user filters for it.
+ */
 export const MILESTONE_STATUS_LABEL: Record<MilestoneStatus, { zh: string; en: string }> = {
   overdue: { zh: "逾期", en: "Overdue" },
   dueSoon: { zh: "临期", en: "Due soon" },
-  upcoming: { zh: "未到期", en: "Upcoming" },
+  upcoming: PROJECT_STATUS_LABEL.onTrack,
   done: { zh: "已完成", en: "Done" },
 };

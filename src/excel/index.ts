@@ -4,6 +4,7 @@ import { planCompletionColumns, type CompletionPlan } from "../core/completion-c
 import { firstOccupied } from "../core/grid";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
+import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
 import type { CheckedSheet, CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
 import { readProductSheet } from "../core/product-sheet";
 import { buildSheetReport } from "../core/report/model";
@@ -36,6 +37,9 @@ export interface ExcelPortOptions {
 }
 
 const OK: Outcome = { ok: true, value: undefined };
+
+/** The pane's entry in the workbook's add-in settings (the marks record has its own). */
+export const PANE_SETTINGS_KEY = "DutyCheck.pane";
 
 async function guarded<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof describeError>> {
   try {
@@ -70,7 +74,7 @@ async function removeSheetMarks(
  * untouched (a value or formula, a merge, data validation), or null.
  */
 function queueTargetRead(sheet: Excel.Worksheet, plan: CompletionPlan): () => Outcome | null {
-  const rowCount = plan.lastDataRow - plan.headerRow + 1;
+  const rowCount = plan.lastRow - plan.headerRow + 1;
   const block = sheet.getRangeByIndexes(plan.headerRow, plan.firstCol, rowCount, plan.quarters.length);
   // Formulas too: a formula that shows "" has an empty value but must not be written over.
   block.load("values,formulas");
@@ -301,13 +305,38 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     );
   }
 
+  /** One sync: the pane's entry of the workbook's add-in settings, validated by the core. */
+  async function readSettings(): Promise<Outcome<PaneSettings>> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome<PaneSettings>> => {
+        const item = context.workbook.settings.getItemOrNullObject(PANE_SETTINGS_KEY);
+        item.load("value");
+        await context.sync();
+        return { ok: true, value: item.isNullObject ? {} : parsePaneSettings(item.value) };
+      }),
+    );
+  }
+
+  /** One sync. Workbook settings are saved with the file, so they come back in the next session. */
+  async function writeSettings(settings: PaneSettings): Promise<Outcome> {
+    return guarded(() =>
+      run(async (context): Promise<Outcome> => {
+        context.workbook.settings.add(PANE_SETTINGS_KEY, JSON.stringify(settings));
+        await context.sync();
+        return OK;
+      }),
+    );
+  }
+
   return {
     checkActiveSheet,
     clearMarks,
     selectCell,
     writeReportSheet,
     addCompletionColumns,
-    insertStatusColumn: () => insertStatusColumn(run, today),
+    insertStatusColumn: (request) => insertStatusColumn(request, run),
+    readSettings,
+    writeSettings,
     addProgressColumn: (table, asOf) => guarded(() => addProgressColumn(run, table, asOf)),
   };
 }

@@ -1,7 +1,7 @@
 import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
-import type { Outcome } from "../core/port";
+import type { CheckRequest, Outcome } from "../core/port";
 import { firstOccupied } from "../core/grid";
 import { contiguousRuns, planStatusColumns } from "../core/status-column";
 import { PROTECTED, describeError, failure } from "../office/errors";
@@ -9,17 +9,17 @@ import { readSheet } from "../office/read";
 import type { ExcelRun } from "./index";
 
 /**
- * 插入状态列: adds a `进度状态` column right of each table on the active sheet, holding
- * `=DUTY.STATUS(A<row>)` for every project. Three syncs: the sheet and its protection; the target columns'
- * values and formulas (where the new column goes is only known once the table is found, and the grid
+ * 插入状态列: adds a `进度状态（截至 <date>）` column right of each table on the active sheet, holding
+ * `=DUTY.STATUS(A<row>,"<date>")` for every project, on the pane's reference date and due-soon window.
+ * Three syncs: the sheet and its protection; the target columns' values and formulas (where the new column goes is only known once the table is found, and the grid
  * holds values only, so a formula showing "" would look empty); the write. Nothing is written unless
  * every target cell is empty, and only the header and the project rows are written.
  */
 export async function insertStatusColumn(
+  request: CheckRequest,
   run: ExcelRun = (batch) => Excel.run(batch),
-  today: () => Date = () => new Date(),
 ): Promise<Outcome> {
-  const options = resolveOptions({}, today());
+  const options = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays });
   if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
   try {
     return await run(async (context): Promise<Outcome> => {

@@ -40,7 +40,7 @@ export interface SheetCacheOptions {
 
 interface Entry {
   grid: Promise<SheetGrid>;
-  /** Checked results by `asOf`, filled once the grid has arrived. */
+  /** Checked results by `asOf` (and due-soon window when given), filled once the grid has arrived. */
   checked: Map<string, RowIndex>;
   lastUsed: number;
   settled: boolean;
@@ -100,19 +100,23 @@ export class SheetCache {
     return this.entry(sheet).grid;
   }
 
-  /** The sheet checked on `asOf` (YYYY-MM-DD), indexed by row; computed once per sheet, date and wave. */
-  async checked(sheet: string, asOf: string): Promise<RowIndex> {
+  /**
+   * The sheet checked on `asOf` (YYYY-MM-DD), indexed by row; computed once per sheet, date, due-soon
+   * window and wave. `dueSoonDays` omitted: the cache's window.
+   */
+  async checked(sheet: string, asOf: string, dueSoonDays?: number): Promise<RowIndex> {
     const entry = this.entry(sheet);
     const grid = await entry.grid;
-    const known = entry.checked.get(asOf);
+    const key = dueSoonDays === undefined ? asOf : `${asOf}|${dueSoonDays}`;
+    const known = entry.checked.get(key);
     if (known) return known;
-    const index = indexRows(checkSheet(grid, this.options(asOf)));
-    entry.checked.set(asOf, index);
+    const index = indexRows(checkSheet(grid, this.options(asOf, dueSoonDays ?? this.dueSoonDays)));
+    entry.checked.set(key, index);
     return index;
   }
 
-  private options(asOf: string): CheckOptions {
-    const resolved = resolveOptions({ asOf, dueSoonDays: this.dueSoonDays });
+  private options(asOf: string, dueSoonDays: number | undefined): CheckOptions {
+    const resolved = resolveOptions({ asOf, dueSoonDays });
     if (!resolved.ok) throw new Error(resolved.message);
     return resolved.options;
   }

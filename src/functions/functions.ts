@@ -5,6 +5,7 @@ import type { SheetGrid } from "../core/types";
 import {
   parseAsOf,
   parseCellRef,
+  parseDueSoonDays,
   parseInvestKind,
   type ArgError,
   type CellRef,
@@ -96,9 +97,9 @@ async function answer<T>(body: () => Promise<Parsed<T>>): Promise<T> {
  * The checked sheet of `cell` on `asOf`. A failed read is `#N/A`: a sheet too large to read says so, as
  * the pane does; any other failure asks for a recalculation.
  */
-async function checkedSheet(cell: CellRef, asOf: string): Promise<Parsed<RowIndex>> {
+async function checkedSheet(cell: CellRef, asOf: string, dueSoonDays?: number): Promise<Parsed<RowIndex>> {
   try {
-    return { ok: true, value: await cache.checked(cell.sheet, asOf) };
+    return { ok: true, value: await cache.checked(cell.sheet, asOf, dueSoonDays) };
   } catch (error) {
     if (!PAYLOAD_CODES.has(errorCode(error) ?? "")) return READ_FAILED;
     const { message, messageEn } = describeError(error);
@@ -110,12 +111,13 @@ async function checkedSheet(cell: CellRef, asOf: string): Promise<Parsed<RowInde
 async function findSheet(
   asOfArg: unknown,
   invocation: CustomFunctions.Invocation,
+  dueSoonDays?: number,
 ): Promise<Parsed<{ cell: CellRef; index: RowIndex }>> {
   const cell = parseCellRef(invocation.parameterAddresses?.[0]);
   if (!cell.ok) return cell;
   const asOf = parseAsOf(asOfArg, new Date());
   if (!asOf.ok) return asOf;
-  const index = await checkedSheet(cell.value, asOf.value);
+  const index = await checkedSheet(cell.value, asOf.value, dueSoonDays);
   return index.ok ? { ok: true, value: { cell: cell.value, index: index.value } } : index;
 }
 
@@ -123,8 +125,9 @@ async function findSheet(
 async function findProject(
   asOfArg: unknown,
   invocation: CustomFunctions.Invocation,
+  dueSoonDays?: number,
 ): Promise<Parsed<Located>> {
-  const found = await findSheet(asOfArg, invocation);
+  const found = await findSheet(asOfArg, invocation, dueSoonDays);
   return found.ok ? locate(found.value.index, found.value.cell) : found;
 }
 
@@ -150,6 +153,7 @@ function single<T>(value: T): T[][] {
  * @customfunction STATUS
  * @param cell 项目所在行的任一单元格，如 A5 (Any cell in the project's row, e.g. A5)
  * @param [asOf] 参考日期，省略为今天 (Reference date; today when omitted)
+ * @param [dueSoonDays] 临期天数，省略为 15 (Due-soon days; 15 when omitted)
  * @param invocation 调用信息 (Invocation)
  * @returns 逾期 / 临期 / 正常 / 已完成 / 未排期
  * @requiresParameterAddresses
@@ -158,9 +162,15 @@ function single<T>(value: T): T[][] {
 export async function status(
   cell: unknown,
   asOf: unknown,
+  dueSoonDays: unknown,
   invocation: CustomFunctions.Invocation,
 ): Promise<string[][]> {
-  return projectAnswer(asOf, invocation, ({ project }) => single(statusText(project)));
+  return answer(async () => {
+    const days = parseDueSoonDays(dueSoonDays);
+    if (!days.ok) return days;
+    const found = await findProject(asOf, invocation, days.value);
+    return found.ok ? { ok: true, value: single(statusText(found.value.project)) } : found;
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import { App } from "../taskpane/App";
 import type { Lang } from "../taskpane/i18n";
 import type { PreviewWorkbook } from "./data";
 import { GridView } from "./GridView";
-import { PreviewPort } from "./PreviewPort";
+import { PreviewPort, type SettingsStore } from "./PreviewPort";
+import { PANE_WIDTHS, type PaneWidth } from "./query";
 
 const useStyles = makeStyles({
   page: {
@@ -25,7 +26,7 @@ const useStyles = makeStyles({
   },
   barTitle: { fontSize: "15px", fontWeight: 600, margin: 0 },
   picker: { fontSize: "13px", padding: "2px 4px" },
-  body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 320px", minHeight: 0 },
+  body: { display: "grid", minHeight: 0 },
   sheetArea: { display: "grid", gridTemplateRows: "1fr auto", minHeight: 0, minWidth: 0 },
   grid: { overflow: "auto", backgroundColor: "#FFFFFF" },
   tabs: {
@@ -47,7 +48,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: "2px solid #107C41" },
   },
   activeTab: { backgroundColor: "#FFFFFF", borderBottomColor: "#107C41", color: "#107C41", fontWeight: 600 },
-  pane: { width: "320px", overflowY: "auto", borderLeft: "1px solid #D1D1D1", boxSizing: "border-box" },
+  pane: { overflowY: "auto", borderLeft: "1px solid #D1D1D1", boxSizing: "border-box" },
 });
 
 const TEXT = {
@@ -57,6 +58,7 @@ const TEXT = {
     sheets: "工作表",
     pane: "任务窗格",
     language: "界面语言",
+    paneWidth: "窗格宽度",
   },
   en: {
     title: "DutyCheck · Preview",
@@ -64,6 +66,7 @@ const TEXT = {
     sheets: "Sheets",
     pane: "Task pane",
     language: "Language",
+    paneWidth: "Pane width",
   },
 } as const;
 
@@ -71,19 +74,26 @@ function Workbook({
   workbook,
   lang,
   today,
+  paneWidth,
+  settingsStore,
 }: {
   workbook: PreviewWorkbook;
   lang: Lang;
   today: Date | undefined;
+  paneWidth: PaneWidth;
+  settingsStore: ((file: string) => SettingsStore) | undefined;
 }) {
   const styles = useStyles();
-  const port = useMemo(() => new PreviewPort(workbook.sheets), [workbook]);
+  const port = useMemo(
+    () => new PreviewPort(workbook.sheets, settingsStore ? { settings: settingsStore(workbook.file) } : {}),
+    [workbook, settingsStore],
+  );
   const state = useSyncExternalStore(port.subscribe, port.getState);
   const active = state.sheets.find((s) => s.grid.sheet === state.activeSheet) ?? state.sheets[0];
   if (!active) return null;
   const sheet = active.grid.sheet;
   return (
-    <div className={styles.body}>
+    <div className={styles.body} style={{ gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
       <div className={styles.sheetArea}>
         <div className={styles.grid} data-testid="grid">
           <GridView
@@ -112,8 +122,9 @@ function Workbook({
           ))}
         </nav>
       </div>
-      <aside className={styles.pane} aria-label={TEXT[lang].pane}>
-        <App port={port} lang={lang} today={today} />
+      <aside className={styles.pane} style={{ width: `${paneWidth}px` }} aria-label={TEXT[lang].pane}>
+        {/* The sample is already on the page: the first screen needs no link to it. */}
+        <App port={port} lang={lang} today={today} sampleHref={null} />
       </aside>
     </div>
   );
@@ -124,12 +135,23 @@ export interface PreviewAppProps {
   initialFile?: string | null;
   lang: Lang;
   today?: Date;
+  paneWidth?: PaneWidth;
+  /** Where each sample's pane settings are kept (the page: localStorage); none in tests that need none. */
+  settingsStore?: (file: string) => SettingsStore;
 }
 
 /** The sample workbook on the left, the very same task pane on the right; only the port differs. */
-export function PreviewApp({ workbooks, initialFile, lang: initialLang, today }: PreviewAppProps) {
+export function PreviewApp({
+  workbooks,
+  initialFile,
+  lang: initialLang,
+  today,
+  paneWidth: initialWidth = 320,
+  settingsStore,
+}: PreviewAppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
+  const [paneWidth, setPaneWidth] = useState<PaneWidth>(initialWidth);
   const [file, setFile] = useState(
     () => workbooks.find((w) => w.file === initialFile)?.file ?? workbooks[0]?.file ?? "",
   );
@@ -160,9 +182,34 @@ export function PreviewApp({ workbooks, initialFile, lang: initialLang, today }:
             <option value="en">English</option>
           </select>
         </label>
+        <label>
+          {TEXT[lang].paneWidth}{" "}
+          <select
+            className={styles.picker}
+            value={paneWidth}
+            onChange={(event) =>
+              setPaneWidth(PANE_WIDTHS.find((w) => String(w) === event.target.value) ?? PANE_WIDTHS[0])
+            }
+          >
+            {PANE_WIDTHS.map((w) => (
+              <option key={w} value={w}>
+                {w} px
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       {/* A new workbook gets a fresh port and a fresh pane, as opening another file in Excel would. */}
-      {workbook && <Workbook key={workbook.file} workbook={workbook} lang={lang} today={today} />}
+      {workbook && (
+        <Workbook
+          key={workbook.file}
+          workbook={workbook}
+          lang={lang}
+          today={today}
+          paneWidth={paneWidth}
+          settingsStore={settingsStore}
+        />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { cellAddress, parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { planMarks, type MarkKind } from "../core/marks";
 import { resolveOptions } from "../core/options";
+import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
 import type {
   AddedProgressColumn,
   CheckedSheet,
@@ -19,6 +20,12 @@ import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../co
 import { planStatusColumns } from "../core/status-column";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
+
+/** Text the preview keeps for a workbook between visits, as Excel keeps its add-in settings in the file. */
+export interface SettingsStore {
+  read(): string | null;
+  write(text: string): void;
+}
 
 /** A mark in the preview's format layer: drawn over the cell, never written into its value. */
 export interface PreviewMark {
@@ -67,10 +74,17 @@ const OK: Outcome = { ok: true, value: undefined };
 export class PreviewPort implements WorkbookPort {
   private state: PreviewState;
   private readonly listeners = new Set<() => void>();
+  private readonly settings: SettingsStore | undefined;
   /** Earlier checks' snapshots, per sheet, as the Excel port keeps them in the workbook's settings. */
   private snapshots: SnapshotStore = emptyStore();
 
-  constructor(sheets: readonly PreviewSheet[], activeSheet?: string) {
+  /** `settings`: where this workbook's pane settings live (the page gives localStorage, per sample file). */
+  constructor(
+    sheets: readonly PreviewSheet[],
+    options: { activeSheet?: string; settings?: SettingsStore } = {},
+  ) {
+    const { activeSheet } = options;
+    this.settings = options.settings;
     const first = sheets[0];
     if (!first) throw new Error("预览工作簿至少要有一张工作表");
     this.state = {
@@ -193,7 +207,7 @@ export class PreviewPort implements WorkbookPort {
     if (!planned.ok) return planned;
     // Every table's cells are checked before any is written, as in Excel.
     for (const plan of planned.value) {
-      for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
+      for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastRow); row++) {
         for (let col = plan.firstCol; col < plan.firstCol + plan.quarters.length; col++) {
           if (!isEmpty(valueAt(target.grid, row, col))) {
             const cell = cellAddress(row, col);
@@ -209,8 +223,13 @@ export class PreviewPort implements WorkbookPort {
     }
     const choices = new Map(this.state.dropDowns.get(result.sheet) ?? []);
     const writes = planned.value.flatMap((plan) => {
-      for (let row = plan.firstDataRow; row <= plan.lastDataRow; row++) {
-        plan.quarters.forEach((_, i) => choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES));
+      // Project rows only: repeated header, section and total rows get no drop-down, as in Excel.
+      for (const run of plan.dataRuns) {
+        for (let row = run.firstRow; row < run.firstRow + run.rowCount; row++) {
+          plan.quarters.forEach((_, i) =>
+            choices.set(cellAddress(row, plan.firstCol + i), COMPLETION_CHOICES),
+          );
+        }
       }
       return plan.quarters.map((q, i) => ({
         row: plan.headerRow,
@@ -252,14 +271,14 @@ export class PreviewPort implements WorkbookPort {
   }
 
   /**
-   * 插入状态列. The preview has no formula engine, so each cell shows what `=DUTY.STATUS(…)` answers today,
-   * from the same plan (and the same refusal of occupied cells) as the Excel port.
+   * 插入状态列. The preview has no formula engine, so each cell shows what its `=DUTY.STATUS(…)` answers on
+   * the request's date, from the same plan (and the same refusal of occupied cells) as the Excel port.
    */
-  async insertStatusColumn(): Promise<Outcome> {
+  async insertStatusColumn(request: CheckRequest): Promise<Outcome> {
     const active = this.sheet(this.state.activeSheet);
     if (!active) return failure("没有活动工作表", "No active sheet");
-    const options = resolveOptions({});
-    if (!options.ok) return failure(options.message, options.message);
+    const options = resolveOptions(request);
+    if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
     const result = checkSheet(active.grid, options.options);
     const plans = planStatusColumns(active.grid, result);
     if (!plans.ok) return plans.cell ? { ...plans, sheet: active.grid.sheet } : plans;
@@ -277,6 +296,15 @@ export class PreviewPort implements WorkbookPort {
       })),
     );
     this.replaceSheet(writeCells(active, writes));
+    return OK;
+  }
+
+  async readSettings(): Promise<Outcome<PaneSettings>> {
+    return { ok: true, value: parsePaneSettings(this.settings?.read() ?? null) };
+  }
+
+  async writeSettings(settings: PaneSettings): Promise<Outcome> {
+    this.settings?.write(JSON.stringify(settings));
     return OK;
   }
 }

@@ -2,10 +2,35 @@ import { createRoot } from "react-dom/client";
 import { languageFor } from "../taskpane/i18n";
 import { parsePreviewData } from "./data";
 import { PreviewApp } from "./PreviewApp";
-import { todayFromQuery } from "./query";
+import type { SettingsStore } from "./PreviewPort";
+import { paneWidthFromQuery, todayFromQuery } from "./query";
 
 /**
- * The preview page: `preview.html?sample=zimao-2022.xlsx&lang=en&date=2023-06-20` (all optional).
+ * Each sample's pane settings in localStorage, as Excel keeps them in the workbook. A browser that refuses
+ * storage (private mode, blocked cookies) only loses the memory, never the page.
+ */
+function localSettings(file: string): SettingsStore {
+  const key = `dutycheck.pane:${file}`;
+  return {
+    read: () => {
+      try {
+        return window.localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    write: (text) => {
+      try {
+        window.localStorage.setItem(key, text);
+      } catch {
+        // Nothing to do: the settings are just not remembered.
+      }
+    },
+  };
+}
+
+/**
+ * The preview page: `preview.html?sample=zimao-2022.xlsx&lang=en&date=2023-06-20&pane=500` (all optional).
  * The sample grids load as their own chunk, so the page shell appears at once.
  */
 async function main(): Promise<void> {
@@ -34,6 +59,8 @@ async function main(): Promise<void> {
       initialFile={params.get("sample")}
       lang={lang}
       today={date.today}
+      paneWidth={paneWidthFromQuery(params.get("pane"))}
+      settingsStore={localSettings}
     />,
   );
 }

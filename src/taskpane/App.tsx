@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -15,23 +16,31 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { format } from "date-fns";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import type { GroupBy } from "../core/alerts";
-import { DEFAULT_DUE_SOON_DAYS, resolveOptions } from "../core/options";
-import type { Outcome, WorkbookPort } from "../core/port";
-import type { SheetResult } from "../core/types";
-import type { CommandReport, CommandReportListener } from "../core/command-reports";
-import { ActionBar, type ActionKind } from "./components/ActionBar";
-import { AlertList } from "./components/AlertList";
-import { CellLink } from "./components/CellLink";
-import { Header } from "./components/Header";
-import { InvestmentPanel } from "./components/InvestmentPanel";
-import { Section } from "./components/Section";
-import { StatusSummary } from "./components/StatusSummary";
-import { WarningList } from "./components/WarningList";
-import { I18nContext, MESSAGES, type Lang } from "./i18n";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { NEEDS_ATTENTION, matchesQuery, projectItems } from "../core/alerts";
+import { quickDate, writtenDateToIso, type DateMode, type QuickDateMode } from "../core/dates";
+import { CheckOptionsSchema, DEFAULT_DUE_SOON_DAYS } from "../core/options";
+import {
+  settingsDate,
+  type PaneSettings,
+  type ProjectGrouping,
+  type ProjectSort,
+} from "../core/pane-settings";
+import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
 import { sumCounts } from "../core/status";
+import type { ProjectStatus, SheetResult } from "../core/types";
+import type { CommandReport, CommandReportListener } from "../core/command-reports";
+import { ActionToolbar, type ActionOutcome, type ToolbarAction } from "./components/ActionToolbar";
+import { CellLink, type CellTarget } from "./components/CellLink";
+import { CheckForm, type FieldErrors } from "./components/CheckForm";
+import { FirstRun } from "./components/FirstRun";
+import { InvestmentPanel } from "./components/InvestmentPanel";
+import { ProjectList } from "./components/ProjectList";
+import { Section } from "./components/Section";
+import { StatusTiles } from "./components/StatusTiles";
+import { TableLine } from "./components/TableLine";
+import { WarningList } from "./components/WarningList";
+import { I18nContext, MESSAGES, type Lang, type Messages } from "./i18n";
 
 const useStyles = makeStyles({
   root: {
@@ -39,19 +48,27 @@ const useStyles = makeStyles({
     minWidth: "280px",
     maxWidth: "100%",
     minHeight: "100vh",
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   appTitle: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
-  messages: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  tables: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   tableTitle: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
     margin: `0 0 ${tokens.spacingVerticalXS}`,
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
   },
 });
 
@@ -63,22 +80,25 @@ interface Failure {
   cell?: string;
 }
 
+type ActionKind = "clear" | "summary" | "completion" | "statusColumn";
+
 export interface AppProps {
   port: WorkbookPort;
   lang?: Lang;
-  /** "Today" for the default reference date; injectable so tests are stable. */
+  /** "Today" for the default reference date and the quick dates; injectable so tests are stable. */
   today?: Date;
-  dueSoonDays?: number;
   /** What the ribbon's 检查进度 / 清除标记 did: the pane shows it (the buttons have no UI of their own). */
   commandReports?: {
     latest: () => CommandReport | null;
     subscribe: (listener: CommandReportListener) => () => void;
   };
+  /** The preview page with the sample table, offered on the first screen; null where the pane is on it. */
+  sampleHref?: string | null;
 }
 
 type ExistsOutcome = { ok: false; exists: true };
 
-function isExists(outcome: Outcome<unknown> | ExistsOutcome): outcome is ExistsOutcome {
+function isExists<T>(outcome: Outcome<T> | ExistsOutcome): outcome is ExistsOutcome {
   return !outcome.ok && "exists" in outcome && outcome.exists;
 }
 
@@ -86,58 +106,121 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: AppProps) {
+function unexpected(error: unknown): Failure {
+  const detail = errorText(error);
+  return { message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) };
+}
+
+const DueSoonDaysSchema = CheckOptionsSchema.shape.dueSoonDays.unwrap();
+
+/**
+ * Where a failure's cell link leads, and how it reads. A check that names a cell on another sheet (a check
+ * of a result sheet points back at its source) reads 返回“责任分解表”; a cell on a sheet other than the
+ * checked one names that sheet; otherwise the bare address. Without a known sheet there is no link.
+ */
+function failureTarget(
+  failure: Failure,
+  t: Messages,
+  context: { fromCheck: boolean; checkedSheet: string | undefined },
+): CellTarget | null {
+  const sheet = failure.sheet ?? context.checkedSheet;
+  if (!failure.cell || !sheet) return null;
+  if (context.fromCheck && failure.sheet) return { sheet, cell: failure.cell, label: t.backToSheet(sheet) };
+  if (failure.sheet && failure.sheet !== context.checkedSheet)
+    return { sheet, cell: failure.cell, label: t.goToSheetCell(sheet, failure.cell) };
+  return { sheet, cell: failure.cell };
+}
+
+/** A failed action's outcome: its message in the pane's language and a link to its cell. */
+function failedOutcome(
+  action: ActionKind,
+  failure: Failure,
+  lang: Lang,
+  checkedSheet: string | undefined,
+): ActionOutcome {
+  const target = failureTarget(failure, MESSAGES[lang], { fromCheck: false, checkedSheet });
+  const text = lang === "en" ? failure.messageEn : failure.message;
+  return target
+    ? { action, intent: "error", text, cell: target }
+    : { action, intent: "error", text: failure.cell ? `${text} ${failure.cell}` : text };
+}
+
+export function App({ port, lang = "zh", today, commandReports, sampleHref = null }: AppProps) {
   const styles = useStyles();
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const { t } = i18n;
-  const [asOf, setAsOf] = useState(() => format(today ?? new Date(), "yyyy-MM-dd"));
-  const [dueSoonText, setDueSoonText] = useState(() => String(dueSoonDays ?? DEFAULT_DUE_SOON_DAYS));
-  const [groupBy, setGroupBy] = useState<GroupBy>("leader");
+  const now = useCallback(() => today ?? new Date(), [today]);
+
+  const [dateMode, setDateMode] = useState<DateMode>("today");
+  const [asOf, setAsOf] = useState(() => quickDate("today", today ?? new Date()));
+  const [dueSoonText, setDueSoonText] = useState(String(DEFAULT_DUE_SOON_DAYS));
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [groupBy, setGroupBy] = useState<ProjectGrouping>("leader");
+  const [sort, setSort] = useState<ProjectSort>("daysLate");
+  const [filter, setFilter] = useState<ProjectStatus | null>(null);
+  const [query, setQuery] = useState("");
   const [result, setResult] = useState<SheetResult | null>(null);
   const [busy, setBusy] = useState<"check" | ActionKind | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [confirmOverwrite, setConfirmOverwrite] = useState(false);
+  const dateRef = useRef<HTMLInputElement>(null);
+  const daysRef = useRef<HTMLInputElement>(null);
+  /** What this workbook remembers; the user's own edits before it arrives are not overwritten. */
+  const settings = useRef<PaneSettings>({});
+  const edited = useRef(false);
 
-  /** Runs one port call with the busy flag set; thrown errors become a failure instead of a blank pane. */
-  const run = useCallback(
-    async <T,>(kind: "check" | ActionKind, call: () => Promise<T>): Promise<T | null> => {
-      setBusy(kind);
-      setFailure(null);
-      setNotice(null);
-      try {
-        return await call();
-      } catch (error) {
-        const detail = errorText(error);
-        setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
-        return null;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [],
-  );
+  useEffect(() => {
+    let live = true;
+    port.readSettings().then(
+      (read) => {
+        if (!live || !read.ok) return;
+        settings.current = read.value;
+        const { dueSoonDays, groupBy: group, sort: order, dateMode: mode } = read.value;
+        if (group) setGroupBy(group);
+        if (order) setSort(order);
+        if (edited.current) return;
+        if (dueSoonDays !== undefined) setDueSoonText(String(dueSoonDays));
+        if (mode) {
+          setDateMode(mode);
+          setAsOf(settingsDate(read.value, now()));
+        }
+      },
+      // Unreadable settings are no settings: the pane starts from its defaults.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [port, now]);
 
-  /** The sheet of the failing cell: the port's own answer first, else the sheet the action was about. */
-  const fail = (outcome: Failure, fallbackSheet?: string) => {
-    const { message, messageEn, cell } = outcome;
-    const sheet = outcome.sheet ?? fallbackSheet;
-    setFailure({ message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) });
+  /** Remembers a change in the workbook; a failed write costs only the memory of it. */
+  const remember = (change: PaneSettings) => {
+    settings.current = { ...settings.current, ...change };
+    port.writeSettings(settings.current).then(
+      () => undefined,
+      () => undefined,
+    );
   };
 
   useEffect(() => {
     if (!commandReports) return undefined;
     const show = (report: CommandReport) => {
-      setNotice(null);
-      setFailure(null);
-      if (!report.outcome.ok) {
-        const { message, messageEn, cell, sheet } = report.outcome;
-        setFailure({ message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) });
-      } else if (report.command === "checkProgress") {
-        setResult(report.outcome.value);
-        setAsOf(report.outcome.value.asOf);
+      if (report.command === "checkProgress") {
+        edited.current = true;
+        if (report.outcome.ok) {
+          setCheckFailure(null);
+          setResult(report.outcome.value);
+          setAsOf(report.outcome.value.asOf);
+        } else {
+          setCheckFailure(report.outcome);
+        }
       } else {
-        setNotice(MESSAGES[lang].marksCleared);
+        setOutcome(
+          report.outcome.ok
+            ? { action: "clear", intent: "success", text: MESSAGES[lang].marksCleared }
+            : failedOutcome("clear", report.outcome, lang, undefined),
+        );
       }
     };
     const latest = commandReports.latest();
@@ -145,121 +228,228 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
     return commandReports.subscribe(show);
   }, [commandReports, lang]);
 
-  const check = async () => {
+  /** The fields read as a request, or the first field to correct (focused, its message on it). */
+  const readFields = (): CheckRequest | null => {
+    const iso = asOf.trim() === "" ? null : writtenDateToIso(asOf);
     const days = dueSoonText.trim() === "" ? Number.NaN : Number(dueSoonText);
-    const options = resolveOptions({ asOf, dueSoonDays: days });
-    if (!options.ok) {
-      const which = resolveOptions({ asOf }).ok ? "invalidDueSoon" : "invalidDate";
-      setFailure({
-        message: MESSAGES.zh[which](options.message),
-        messageEn: MESSAGES.en[which](options.message),
-      });
-      return;
+    const daysOk = DueSoonDaysSchema.safeParse(days);
+    const errors: FieldErrors = {
+      ...(iso ? {} : { asOf: asOf.trim() === "" ? t.dateRequired : t.dateInvalid }),
+      ...(daysOk.success ? {} : { dueSoonDays: t.dueSoonInvalid }),
+    };
+    setFieldErrors(errors);
+    if (!iso) dateRef.current?.focus();
+    else if (!daysOk.success) daysRef.current?.focus();
+    if (!iso || !daysOk.success) return null;
+    if (iso !== asOf) setAsOf(iso);
+    return { asOf: iso, dueSoonDays: daysOk.data };
+  };
+
+  const check = async () => {
+    const request = readFields();
+    if (!request) return;
+    remember({
+      dueSoonDays: request.dueSoonDays,
+      dateMode,
+      ...(dateMode === "fixed" ? { fixedDate: request.asOf } : {}),
+    });
+    setBusy("check");
+    setCheckFailure(null);
+    try {
+      const checked = await port.checkActiveSheet(request);
+      if (checked.ok) setResult(checked.value);
+      else setCheckFailure(checked);
+    } catch (error) {
+      setCheckFailure(unexpected(error));
+    } finally {
+      setBusy(null);
     }
-    const outcome = await run("check", () =>
-      port.checkActiveSheet({ asOf: options.options.asOf, dueSoonDays: options.options.dueSoonDays }),
-    );
-    if (!outcome) return;
-    if (outcome.ok) setResult(outcome.value);
-    else fail(outcome, result?.sheet);
   };
 
   const select = async (sheet: string, cell: string) => {
-    setFailure(null);
     try {
-      const outcome = await port.selectCell(sheet, cell);
-      if (!outcome.ok) fail(outcome);
+      const selected = await port.selectCell(sheet, cell);
+      if (!selected.ok) setCheckFailure(selected);
     } catch (error) {
-      const detail = errorText(error);
-      setFailure({ message: MESSAGES.zh.unexpected(detail), messageEn: MESSAGES.en.unexpected(detail) });
+      setCheckFailure(unexpected(error));
     }
   };
-
-  const writeSummary = async (overwrite: boolean) => {
-    if (!result) return;
-    const outcome = await run("summary", () => port.writeReportSheet(result, { groupBy }, overwrite));
-    if (!outcome) return;
-    if (outcome.ok) setNotice(t.summaryWritten);
-    else if (isExists(outcome)) setConfirmOverwrite(true);
-    else fail(outcome, result.sheet);
-  };
-
-  const action = async (kind: ActionKind) => {
-    if (kind === "summary") return writeSummary(false);
-    if (kind === "clear") {
-      const outcome = await run("clear", () => port.clearMarks());
-      if (!outcome) return;
-      if (outcome.ok) setNotice(t.marksCleared);
-      else fail(outcome);
-      return;
-    }
-    if (kind === "statusColumn") {
-      const outcome = await run("statusColumn", () => port.insertStatusColumn());
-      if (!outcome) return;
-      if (outcome.ok) setNotice(t.statusColumnAdded);
-      else fail(outcome, result?.sheet);
-      return;
-    }
-    if (!result) return;
-    const outcome = await run("completion", () => port.addCompletionColumns(result));
-    if (!outcome) return;
-    if (outcome.ok) setNotice(t.completionAdded);
-    else fail(outcome, result.sheet);
-  };
-
   const onSelect = (sheet: string, cell: string) => void select(sheet, cell);
+
+  /** Runs one action with the busy flag set; what it did (or why not) goes under the toolbar. */
+  const act = async (kind: ActionKind, work: () => Promise<ActionOutcome | null>) => {
+    setBusy(kind);
+    setOutcome(null);
+    try {
+      setOutcome(await work());
+    } catch (error) {
+      setOutcome(failedOutcome(kind, unexpected(error), lang, result?.sheet));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** A refusal: the port's message, its cell on the port's sheet, else on the sheet the action was about. */
+  const failed = (kind: ActionKind, outcome: Failure, sheet?: string): ActionOutcome =>
+    failedOutcome(kind, { ...outcome, sheet: outcome.sheet ?? sheet }, lang, result?.sheet);
+
+  const writeSummary = (overwrite: boolean) =>
+    act("summary", async () => {
+      if (!result) return null;
+      // The 通报 groups its second part as the list does (by 责任领导 unless the list is by 责任科室).
+      const request = { groupBy: groupBy === "department" ? ("department" as const) : ("leader" as const) };
+      const written = await port.writeReportSheet(result, request, overwrite);
+      if (isExists(written)) {
+        setConfirmOverwrite(true);
+        return null;
+      }
+      if (!written.ok) return failed("summary", written, result.sheet);
+      const sheet = written.value;
+      return {
+        action: "summary",
+        intent: "success",
+        text: t.summaryWritten(sheet),
+        open: { label: t.open, run: () => onSelect(sheet, "A1") },
+      };
+    });
+
+  const clearMarks = () =>
+    act("clear", async () => {
+      const cleared = await port.clearMarks();
+      return cleared.ok
+        ? { action: "clear", intent: "success", text: t.marksCleared }
+        : failed("clear", cleared);
+    });
+
+  const addCompletion = () =>
+    act("completion", async () => {
+      if (!result) return null;
+      const added = await port.addCompletionColumns(result);
+      return added.ok
+        ? { action: "completion", intent: "success", text: t.completionAdded }
+        : failed("completion", added, result.sheet);
+    });
+
+  /** On the checked date and window once there is a result (the pane shows that day), else the fields'. */
+  const insertStatusColumn = () => {
+    const request = result ? { asOf: result.asOf, dueSoonDays: result.dueSoonDays } : readFields();
+    if (!request) {
+      setOutcome({ action: "statusColumn", intent: "error", text: t.needValidDate });
+      return;
+    }
+    void act("statusColumn", async () => {
+      const inserted = await port.insertStatusColumn(request);
+      return inserted.ok
+        ? { action: "statusColumn", intent: "success", text: t.statusColumnAdded(request.asOf) }
+        : failed("statusColumn", inserted, result?.sheet);
+    });
+  };
+
   const tables = result?.tables ?? [];
+  const hasTables = tables.length > 0;
+  const needsResult = hasTables ? null : t.needCheckFirst;
+  const actions: ToolbarAction[] = [
+    { id: "clear", label: t.clearMarks, run: () => void clearMarks() },
+    { id: "summary", label: t.writeSummary, unavailable: needsResult, run: () => void writeSummary(false) },
+    { id: "completion", label: t.addCompletion, unavailable: needsResult, run: () => void addCompletion() },
+    {
+      id: "statusColumn",
+      label: t.insertStatusColumn,
+      hint: t.insertStatusColumnHint,
+      run: insertStatusColumn,
+    },
+  ].map((action) => (action.unavailable ? { ...action, run: () => undefined } : action));
+
+  const items = useMemo(() => projectItems(tables), [tables]);
+  const shown = items.filter(
+    (item) =>
+      (filter ? item.project.status === filter : NEEDS_ATTENTION.includes(item.project.status)) &&
+      matchesQuery(item.project, query),
+  );
+  // A search looks through every status when no tile is picked: a clerk looking for a project by name
+  // should find it whether or not it is late.
+  const searchingAll = filter === null && query.trim() !== "";
+  const searched = searchingAll ? items.filter((i) => matchesQuery(i.project, query)) : shown;
+  const counts = sumCounts(tables);
+  const checkTarget = checkFailure
+    ? failureTarget(checkFailure, t, { fromCheck: true, checkedSheet: result?.sheet })
+    : null;
 
   return (
     <I18nContext.Provider value={i18n}>
       <FluentProvider theme={webLightTheme} lang={lang === "en" ? "en" : "zh-CN"}>
         <main className={styles.root}>
           <h1 className={styles.appTitle}>{t.appTitle}</h1>
-          <Header
+          <CheckForm
             asOf={asOf}
-            onAsOfChange={setAsOf}
+            onAsOfChange={(text) => {
+              edited.current = true;
+              setAsOf(text);
+              setDateMode("fixed");
+              setFieldErrors({ ...fieldErrors, asOf: undefined });
+            }}
+            dateMode={dateMode}
+            onQuickDate={(mode: QuickDateMode) => {
+              edited.current = true;
+              setDateMode(mode);
+              setAsOf(quickDate(mode, now()));
+              setFieldErrors({ ...fieldErrors, asOf: undefined });
+            }}
             dueSoonDays={dueSoonText}
-            onDueSoonDaysChange={setDueSoonText}
+            onDueSoonDaysChange={(days) => {
+              edited.current = true;
+              setDueSoonText(days);
+              setFieldErrors({ ...fieldErrors, dueSoonDays: undefined });
+            }}
+            errors={fieldErrors}
             onCheck={() => void check()}
             checking={busy === "check"}
-            result={result}
+            dateRef={dateRef}
+            daysRef={daysRef}
           />
-          <div className={styles.messages} aria-live="polite">
-            {failure && (
+          <div role="status" aria-live="polite">
+            {checkFailure && (
               <MessageBar intent="error">
                 <MessageBarBody>
                   <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
-                  {lang === "en" ? failure.messageEn : failure.message}{" "}
-                  {failure.cell && (failure.sheet ?? result?.sheet) ? (
-                    <CellLink
-                      sheet={(failure.sheet ?? result?.sheet) as string}
-                      cell={failure.cell}
-                      onSelect={onSelect}
-                    />
+                  {lang === "en" ? checkFailure.messageEn : checkFailure.message}{" "}
+                  {checkTarget ? (
+                    <CellLink {...checkTarget} onSelect={onSelect} />
                   ) : (
                     // Without a known sheet the address can only be shown, not selected.
-                    failure.cell
+                    checkFailure.cell
                   )}
                 </MessageBarBody>
                 <MessageBarActions
                   containerAction={
-                    <Button appearance="transparent" size="small" onClick={() => setFailure(null)}>
+                    <Button appearance="transparent" size="small" onClick={() => setCheckFailure(null)}>
                       {t.dismiss}
                     </Button>
                   }
                 />
               </MessageBar>
             )}
-            {notice && (
-              <MessageBar intent="success">
-                <MessageBarBody>{notice}</MessageBarBody>
-              </MessageBar>
+            {hasTables && result && (
+              <span className={styles.visuallyHidden}>
+                {t.checked(
+                  tables.reduce((n, table) => n + table.projects.length, 0),
+                  counts,
+                )}
+              </span>
             )}
           </div>
 
-          {!result && busy !== "check" && <p className={styles.hint}>{t.idleHint}</p>}
+          <ActionToolbar
+            actions={actions}
+            busy={busy === "check" ? null : busy}
+            outcome={outcome}
+            onDismiss={() => setOutcome(null)}
+            onSelect={onSelect}
+          />
 
-          {result && tables.length === 0 && (
+          {!result && busy !== "check" && <FirstRun sampleHref={sampleHref} />}
+
+          {result && !hasTables && (
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>{t.noTable}</MessageBarTitle>
@@ -268,45 +458,72 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
             </MessageBar>
           )}
 
-          {tables.length > 0 && (
+          {hasTables && (
             <>
-              <Section title={t.summaryHeading}>
-                <StatusSummary counts={sumCounts(tables)} />
-              </Section>
-              <Section title={t.alertsHeading}>
-                <AlertList
-                  tables={tables}
+              <div className={styles.tables}>
+                {tables.map((table, i) => (
+                  <TableLine
+                    key={`${table.sheet}:${table.firstRow}`}
+                    table={table}
+                    index={i}
+                    count={tables.length}
+                  />
+                ))}
+              </div>
+              <StatusTiles counts={counts} filter={filter} onFilter={setFilter} />
+              <Section
+                title={searchingAll ? t.searchResults : t.listHeading(filter)}
+                aside={
+                  filter && (
+                    <Link as="button" onClick={() => setFilter(null)}>
+                      {t.showAttention}
+                    </Link>
+                  )
+                }
+              >
+                <ProjectList
+                  items={searched}
+                  query={query}
+                  onQueryChange={setQuery}
                   groupBy={groupBy}
-                  onGroupByChange={setGroupBy}
+                  onGroupByChange={(group) => {
+                    setGroupBy(group);
+                    remember({ groupBy: group });
+                  }}
+                  sort={sort}
+                  onSortChange={(order) => {
+                    setSort(order);
+                    remember({ sort: order });
+                  }}
+                  emptyText={t.noneToList(filter)}
                   onSelect={onSelect}
                 />
               </Section>
-              <Section title={t.investmentHeading}>
+              <Section title={t.investmentHeading} collapsible>
                 {tables.map((table, i) => (
                   <div key={`${table.sheet}:${table.firstRow}`}>
                     {tables.length > 1 && (
-                      <h3 className={styles.tableTitle}>{t.tableHeading(i + 1, tables.length)}</h3>
+                      <h3 className={styles.tableTitle}>{t.tableNumber(i + 1, tables.length)}</h3>
                     )}
                     <InvestmentPanel table={table} onSelect={onSelect} />
                   </div>
                 ))}
               </Section>
+              {result && (
+                <Section title={t.warningsHeading} collapsible>
+                  <WarningList result={result} onSelect={onSelect} />
+                </Section>
+              )}
             </>
           )}
-          {result && tables.length > 0 && (
-            <Section title={t.warningsHeading}>
-              <WarningList result={result} onSelect={onSelect} />
-            </Section>
-          )}
-          <Section title={t.actionsHeading}>
-            <ActionBar
-              hasResult={tables.length > 0}
-              busy={busy !== null}
-              onAction={(kind) => void action(kind)}
-            />
-          </Section>
 
-          <Dialog open={confirmOverwrite} onOpenChange={(_, data) => setConfirmOverwrite(data.open)}>
+          <Dialog
+            open={confirmOverwrite}
+            onOpenChange={(_, data) => {
+              setConfirmOverwrite(data.open);
+              if (!data.open) setOutcome({ action: "summary", intent: "info", text: t.overwriteCancelled });
+            }}
+          >
             <DialogSurface>
               <DialogBody>
                 <DialogTitle>{t.overwriteTitle}</DialogTitle>
@@ -321,7 +538,14 @@ export function App({ port, lang = "zh", today, dueSoonDays, commandReports }: A
                   >
                     {t.overwrite}
                   </Button>
-                  <Button onClick={() => setConfirmOverwrite(false)}>{t.cancel}</Button>
+                  <Button
+                    onClick={() => {
+                      setConfirmOverwrite(false);
+                      setOutcome({ action: "summary", intent: "info", text: t.overwriteCancelled });
+                    }}
+                  >
+                    {t.cancel}
+                  </Button>
                 </DialogActions>
               </DialogBody>
             </DialogSurface>

@@ -1,40 +1,73 @@
 import { createContext, useContext } from "react";
-import type { ProjectStatus } from "../core/types";
+import type { QuickDateMode } from "../core/dates";
+import { PROJECT_STATUS_LABEL } from "../core/status";
+import type { ProjectStatus, Role, StatusCounts } from "../core/types";
 
 export type Lang = "zh" | "en";
+
+/** The table's roles as a clerk names the columns (the details of the table read). */
+type ColumnRole = Role | "quarter";
 
 /** Every string the pane shows. Both dictionaries must fill every key, so neither language lags. */
 export interface Messages {
   appTitle: string;
   asOfLabel: string;
-  asOfHint: string;
+  asOfPlaceholder: string;
+  quickDates: string;
+  quickDate: Record<QuickDateMode, string>;
   dueSoonLabel: string;
-  dueSoonHint: string;
+  formHint: (days: string) => string;
+  dateRequired: string;
+  dateInvalid: string;
+  dueSoonInvalid: string;
   check: string;
   checking: string;
-  idleHint: string;
-  tableRead: string;
-  sheet: string;
-  title: string;
-  headerLabel: string;
-  headerRows: (rows: number[]) => string;
-  year: string;
+  checked: (projects: number, counts: StatusCounts) => string;
+  firstRunHeading: string;
+  firstRunSteps: [string, string, string];
+  /** Overdue, due soon, done: each on its mark's colour. */
+  firstRunColours: [string, string, string];
+  trySample: string;
+  tableLine: (sheet: string, year: number, projects: number) => string;
+  tableNumber: (index: number, count: number) => string;
+  details: string;
+  detailTitle: string;
+  detailRange: string;
+  detailRangeText: (first: number, last: number, headerRows: number[]) => string;
+  detailColumns: string;
   noTitle: string;
+  column: Record<ColumnRole, string>;
   noTable: string;
-  tableHeading: (index: number, count: number) => string;
   status: Record<ProjectStatus, string>;
-  summaryHeading: string;
-  summaryTotal: (projects: number) => string;
-  alertsHeading: string;
+  tilesLabel: string;
+  /** After a tile's number, for screen readers: what the number counts. */
+  tileUnit: (count: number) => string;
+  tilesHint: string;
+  projectsTotal: (projects: number) => string;
+  listHeading: (filter: ProjectStatus | null) => string;
+  showAttention: string;
+  searchResults: string;
+  search: string;
+  searchPlaceholder: string;
+  shown: (shown: number, query: string) => string;
   groupBy: string;
   byLeader: string;
   byDepartment: string;
-  noAlerts: string;
-  groupCounts: (overdue: number, dueSoon: number) => string;
-  due: (date: string) => string;
+  noGrouping: string;
+  sortBy: string;
+  byDaysLate: string;
+  byTable: string;
+  groupCounts: (counts: StatusCounts) => string;
+  noneToList: (filter: ProjectStatus | null) => string;
+  noMatch: (query: string) => string;
+  projectPeople: (leaders: string[], department: string | null) => string;
+  allDone: (count: number) => string;
+  noSchedule: string;
+  nextMilestone: string;
   daysLate: (days: number) => string;
   daysLeft: (days: number) => string;
   dueToday: string;
+  due: (date: string) => string;
   investmentHeading: string;
   annualSum: string;
   totalSum: string;
@@ -45,6 +78,7 @@ export interface Messages {
   chartHeading: string;
   legendAnnual: string;
   legendTotal: string;
+  chartValues: (annual: string, total: string) => string;
   chartRow: (department: string, annual: string, total: string) => string;
   noDepartment: string;
   noLeader: string;
@@ -57,57 +91,120 @@ export interface Messages {
   clearMarks: string;
   marksCleared: string;
   writeSummary: string;
-  summaryWritten: string;
+  summaryWritten: (sheet: string) => string;
+  open: string;
   overwriteTitle: string;
   overwriteBody: string;
   overwrite: string;
   cancel: string;
+  overwriteCancelled: string;
   addCompletion: string;
   completionAdded: string;
   insertStatusColumn: string;
   insertStatusColumnHint: string;
-  statusColumnAdded: string;
+  statusColumnAdded: (asOf: string) => string;
   needCheckFirst: string;
+  needValidDate: string;
+  working: string;
   errorTitle: string;
   unexpected: (detail: string) => string;
-  invalidDate: (detail: string) => string;
-  invalidDueSoon: (detail: string) => string;
   goToCell: (cell: string) => string;
+  backToSheet: (sheet: string) => string;
+  goToSheetCell: (sheet: string, cell: string) => string;
   dismiss: string;
   unnamedProject: string;
+  expand: string;
 }
 
 const zh: Messages = {
   appTitle: "实事督办",
   asOfLabel: "检查日期",
-  asOfHint: "按此日期判断逾期与临期，默认今天",
+  asOfPlaceholder: "年-月-日",
+  quickDates: "快捷日期",
+  quickDate: { today: "今天", lastMonthEnd: "上月末", monthEnd: "本月末", quarterEnd: "本季度末" },
   dueSoonLabel: "临期天数",
-  dueSoonHint: "在此天数内到期的节点算临期，默认 15 天",
+  formHint: (days) => `过了期限算逾期，${days || "…"} 天内到期算临期`,
+  dateRequired: "请选择检查日期",
+  dateInvalid: "请按“年-月-日”填写日期，如 2023-06-20",
+  dueSoonInvalid: "请填写 0–366 的整数天数",
   check: "检查进度",
   checking: "正在检查…",
-  idleHint: "打开责任分解表所在的工作表，选好检查日期，然后点击“检查进度”。",
-  tableRead: "读取的表",
-  sheet: "工作表",
-  title: "标题",
-  headerLabel: "表头",
-  headerRows: (rows) => `第 ${rows.join("、")} 行`,
-  year: "年度",
+  checked: (projects, c) =>
+    `检查完成：${projects} 个项目，逾期 ${c.overdue}，临期 ${c.dueSoon}，正常 ${c.onTrack}，已完成 ${c.done}，未排期 ${c.unscheduled}`,
+  firstRunHeading: "使用说明",
+  firstRunSteps: [
+    "打开责任分解表所在的工作表。不需要模板，表头在第几行都可以。",
+    "选好检查日期，点“检查进度”。表中的节点按状态标色：",
+    "点项目下的节点可跳到它的单元格；上方按钮可生成通报表、添加完成情况列。",
+  ],
+  firstRunColours: ["逾期标红", "临期标黄", "已完成标绿"],
+  trySample: "先用样例表试一试",
+  tableLine: (sheet, year, projects) => `${sheet} · ${year} 年 · ${projects} 个项目`,
+  tableNumber: (index, count) => `第 ${index} 张表（共 ${count} 张）`,
+  details: "详情",
+  detailTitle: "标题",
+  detailRange: "读取范围",
+  detailRangeText: (first, last, headerRows) =>
+    `第 ${first}–${last} 行，表头在第 ${headerRows.join("、")} 行`,
+  detailColumns: "识别的列",
   noTitle: "（无标题）",
+  column: {
+    index: "序号",
+    name: "项目名称",
+    content: "主要内容",
+    schedule: "进度安排",
+    period: "建设年限",
+    totalInvestment: "总投资",
+    annualInvestment: "年度投资",
+    leader: "责任领导",
+    department: "责任科室",
+    person: "责任人员",
+    coDepartment: "配合单位",
+    progress: "完成情况",
+    quarter: "季度完成情况",
+  },
   noTable: "当前工作表中没有找到责任分解表。",
-  tableHeading: (index, count) => `第 ${index} 张表（共 ${count} 张）`,
-  status: { overdue: "逾期", dueSoon: "临期", onTrack: "正常", done: "已完成", unscheduled: "未排期" },
-  summaryHeading: "项目状态",
-  summaryTotal: (projects) => `共 ${projects} 个项目`,
-  alertsHeading: "逾期与临期节点",
-  groupBy: "分组方式",
+  status: {
+    overdue: PROJECT_STATUS_LABEL.overdue.zh,
+    dueSoon: PROJECT_STATUS_LABEL.dueSoon.zh,
+    onTrack: PROJECT_STATUS_LABEL.onTrack.zh,
+    done: PROJECT_STATUS_LABEL.done.zh,
+    unscheduled: PROJECT_STATUS_LABEL.unscheduled.zh,
+  },
+  tilesLabel: "按状态筛选项目",
+  tileUnit: () => " 个项目",
+  tilesHint: "点方块只看该状态的项目",
+  projectsTotal: (projects) => `共 ${projects} 个项目`,
+  listHeading: (filter) => (filter ? `${zh.status[filter]}的项目` : "逾期与临期的项目"),
+  showAttention: "改回看逾期与临期",
+  searchResults: "查找结果（全部状态）",
+  search: "查找项目",
+  searchPlaceholder: "项目名称、领导或科室",
+  shown: (shown, query) => (query ? `“${query}”：找到 ${shown} 个项目` : `${shown} 个项目`),
+  groupBy: "分组",
   byLeader: "按责任领导",
   byDepartment: "按责任科室",
-  noAlerts: "没有逾期或临期的节点。",
-  groupCounts: (overdue, dueSoon) => `逾期 ${overdue}，临期 ${dueSoon}`,
-  due: (date) => `截止 ${date}`,
+  noGrouping: "不分组",
+  sortBy: "排序",
+  byDaysLate: "按逾期天数",
+  byTable: "按表中顺序",
+  groupCounts: (c) => {
+    const total = c.overdue + c.dueSoon + c.onTrack + c.done + c.unscheduled;
+    const parts = (["overdue", "dueSoon", "onTrack", "done", "unscheduled"] as const)
+      .filter((s) => c[s] > 0)
+      .map((s) => `${zh.status[s]} ${c[s]}`);
+    return `${total} 个项目（${parts.join("，")}）`;
+  },
+  noneToList: (filter) => (filter ? `没有${zh.status[filter]}的项目。` : "没有逾期或临期的项目。"),
+  noMatch: (query) => `没有与“${query}”相符的项目。`,
+  projectPeople: (leaders, department) => [leaders.join("、"), department].filter(Boolean).join(" · "),
+  allDone: (count) => `全部 ${count} 个节点已完成`,
+  noSchedule: "进度安排中没有季度、月份或日期，无法排期",
+  nextMilestone: "下一节点",
   daysLate: (days) => `已逾期 ${days} 天`,
   daysLeft: (days) => `还剩 ${days} 天`,
   dueToday: "今天到期",
+  due: (date) => `截止 ${date}`,
   investmentHeading: "投资",
   annualSum: "年度投资合计",
   totalSum: "总投资合计",
@@ -115,9 +212,10 @@ const zh: Messages = {
   wan: (amount) => `${amount} 万元`,
   noInvestment: "本表没有投资列，投资合计不适用。",
   withWithout: (withAmount, without) => `${withAmount} 个项目填了金额，${without} 个未填`,
-  chartHeading: "各科室投资（万元）",
+  chartHeading: "各科室投资",
   legendAnnual: "年度投资",
   legendTotal: "总投资",
+  chartValues: (annual, total) => `年度 ${annual} 万元 / 总 ${total} 万元`,
   chartRow: (department, annual, total) => `${department}：年度投资 ${annual} 万元，总投资 ${total} 万元`,
   noDepartment: "（未填写科室）",
   noLeader: "（未填写领导）",
@@ -128,66 +226,135 @@ const zh: Messages = {
   noWarnings: "没有需要注意的问题。",
   actionsHeading: "操作",
   clearMarks: "清除标记",
-  marksCleared: "已清除本加载项所做的全部标记。",
+  marksCleared: "已清除全部标记，单元格内容和原有格式不变。",
   writeSummary: "生成通报表",
-  summaryWritten: "已生成本月的进度通报工作表，可直接打印。",
+  summaryWritten: (sheet) => `已生成本月的进度通报工作表“${sheet}”，可直接打印。`,
+  open: "打开",
   overwriteTitle: "替换本月通报表？",
   overwriteBody:
     "本月的进度通报工作表已经存在。替换后，其中原有内容将被本次检查结果替换；其他月份的通报表不受影响。",
   overwrite: "替换",
   cancel: "取消",
+  overwriteCancelled: "已取消，原有通报表未改动。",
   addCompletion: "添加完成情况列",
-  completionAdded: "已在表格右侧添加各季度完成情况列；填写后再检查一次即可计入。",
+  completionAdded: "已在表格右侧添加各季度完成情况列。在下拉中选“已完成”，再检查一次即可计入。",
   insertStatusColumn: "插入状态列",
-  insertStatusColumnHint: "在表格右侧的空列加入“进度状态”，每个项目一个 =DUTY.STATUS 公式",
-  statusColumnAdded: "已在表格右侧插入“进度状态”列（=DUTY.STATUS 公式），可直接筛选、排序和打印。",
+  insertStatusColumnHint:
+    "在表格右侧的空列加一列“进度状态”，按检查日期写出每个项目的状态，可筛选、排序和打印",
+  statusColumnAdded: (asOf) => `已在表格右侧插入“进度状态”列，按 ${asOf} 判断，与本面板一致。`,
   needCheckFirst: "请先检查进度。",
+  needValidDate: "请先填好检查日期和临期天数。",
+  working: "正在处理…",
   errorTitle: "出错了",
   unexpected: (detail) => `意外错误：${detail}`,
-  invalidDate: (detail) => `检查日期无效：${detail}`,
-  invalidDueSoon: (detail) => `临期天数无效：${detail}`,
   goToCell: (cell) => `定位到单元格 ${cell}`,
+  backToSheet: (sheet) => `返回“${sheet}”`,
+  goToSheetCell: (sheet, cell) => `转到“${sheet}”的 ${cell}`,
   dismiss: "关闭",
   unnamedProject: "（未命名项目）",
+  expand: "展开或收起",
 };
 
 const en: Messages = {
   appTitle: "DutyCheck",
   asOfLabel: "Reference date",
-  asOfHint: "Overdue and due soon are judged on this date (default: today)",
+  asOfPlaceholder: "yyyy-mm-dd",
+  quickDates: "Quick dates",
+  quickDate: {
+    today: "Today",
+    lastMonthEnd: "Last month end",
+    monthEnd: "Month end",
+    quarterEnd: "Quarter end",
+  },
   dueSoonLabel: "Due-soon days",
-  dueSoonHint: "Milestones due within this many days are due soon (default 15)",
+  formHint: (days) => `Past due is overdue; due within ${days || "…"} days is due soon`,
+  dateRequired: "Choose a reference date",
+  dateInvalid: "Write the date as year-month-day, e.g. 2023-06-20",
+  dueSoonInvalid: "Enter a whole number of days from 0 to 366",
   check: "Check progress",
   checking: "Checking…",
-  idleHint: "Open the sheet with the breakdown table, choose a reference date, then click Check progress.",
-  tableRead: "Table read",
-  sheet: "Sheet",
-  title: "Title",
-  headerLabel: "Header",
-  headerRows: (rows) => `${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`,
-  year: "Year",
+  checked: (projects, c) =>
+    `Checked ${projects} projects: ${c.overdue} overdue, ${c.dueSoon} due soon, ${c.onTrack} on track, ${c.done} done, ${c.unscheduled} unscheduled`,
+  firstRunHeading: "How to use",
+  firstRunSteps: [
+    "Open the sheet that holds the breakdown table. No template needed; the header may be on any row.",
+    "Choose a reference date and click Check progress. Milestones are coloured by status:",
+    "Click a milestone under a project to go to its cell; the buttons above write the progress notice or add completion columns.",
+  ],
+  firstRunColours: ["overdue: red", "due soon: yellow", "done: green"],
+  trySample: "Try it on the sample table first",
+  tableLine: (sheet, year, projects) =>
+    `${sheet} · ${year} · ${projects} ${projects === 1 ? "project" : "projects"}`,
+  tableNumber: (index, count) => `Table ${index} of ${count}`,
+  details: "Details",
+  detailTitle: "Title",
+  detailRange: "Rows read",
+  detailRangeText: (first, last, headerRows) =>
+    `rows ${first}–${last}, header on row ${headerRows.join(", ")}`,
+  detailColumns: "Columns found",
   noTitle: "(no title)",
-  noTable: "No breakdown table was found on the active sheet.",
-  tableHeading: (index, count) => `Table ${index} of ${count}`,
-  status: {
-    overdue: "Overdue",
-    dueSoon: "Due soon",
-    onTrack: "On track",
-    done: "Done",
-    unscheduled: "Unscheduled",
+  column: {
+    index: "No.",
+    name: "Project",
+    content: "Content",
+    schedule: "Schedule",
+    period: "Period",
+    totalInvestment: "Total investment",
+    annualInvestment: "Annual investment",
+    leader: "Leader",
+    department: "Department",
+    person: "Person in charge",
+    coDepartment: "Co-department",
+    progress: "Progress",
+    quarter: "Quarter completion",
   },
-  summaryHeading: "Projects by status",
-  summaryTotal: (projects) => `${projects} ${projects === 1 ? "project" : "projects"}`,
-  alertsHeading: "Overdue and due-soon milestones",
-  groupBy: "Group by",
+  noTable: "No breakdown table was found on the active sheet.",
+  status: {
+    overdue: PROJECT_STATUS_LABEL.overdue.en,
+    dueSoon: PROJECT_STATUS_LABEL.dueSoon.en,
+    onTrack: PROJECT_STATUS_LABEL.onTrack.en,
+    done: PROJECT_STATUS_LABEL.done.en,
+    unscheduled: PROJECT_STATUS_LABEL.unscheduled.en,
+  },
+  tilesLabel: "Filter projects by status",
+  tileUnit: (count) => (count === 1 ? " project" : " projects"),
+  tilesHint: "Click a tile to show only those",
+  projectsTotal: (projects) => `${projects} ${projects === 1 ? "project" : "projects"} in all`,
+  listHeading: (filter) =>
+    filter ? `Projects: ${en.status[filter].toLowerCase()}` : "Overdue and due-soon projects",
+  showAttention: "Back to overdue and due soon",
+  searchResults: "Search results (all statuses)",
+  search: "Find a project",
+  searchPlaceholder: "Project, leader or department",
+  shown: (shown, query) =>
+    query
+      ? `"${query}": ${shown} ${shown === 1 ? "project" : "projects"}`
+      : `${shown} ${shown === 1 ? "project" : "projects"}`,
+  groupBy: "Group",
   byLeader: "By leader",
   byDepartment: "By department",
-  noAlerts: "Nothing is overdue or due soon.",
-  groupCounts: (overdue, dueSoon) => `${overdue} overdue, ${dueSoon} due soon`,
-  due: (date) => `due ${date}`,
+  noGrouping: "No grouping",
+  sortBy: "Sort",
+  byDaysLate: "By days late",
+  byTable: "As in the table",
+  groupCounts: (c) => {
+    const total = c.overdue + c.dueSoon + c.onTrack + c.done + c.unscheduled;
+    const parts = (["overdue", "dueSoon", "onTrack", "done", "unscheduled"] as const)
+      .filter((s) => c[s] > 0)
+      .map((s) => `${c[s]} ${en.status[s].toLowerCase()}`);
+    return `${total} ${total === 1 ? "project" : "projects"} (${parts.join(", ")})`;
+  },
+  noneToList: (filter) =>
+    filter ? `No project is ${en.status[filter].toLowerCase()}.` : "No project is overdue or due soon.",
+  noMatch: (query) => `No project matches "${query}".`,
+  projectPeople: (leaders, department) => [leaders.join(", "), department].filter(Boolean).join(" · "),
+  allDone: (count) => `All ${count} ${count === 1 ? "milestone" : "milestones"} done`,
+  noSchedule: "The schedule names no quarter, month or date",
+  nextMilestone: "Next",
   daysLate: (days) => `${days} ${days === 1 ? "day" : "days"} late`,
   daysLeft: (days) => `${days} ${days === 1 ? "day" : "days"} left`,
   dueToday: "due today",
+  due: (date) => `due ${date}`,
   investmentHeading: "Investment",
   annualSum: "Annual investment",
   totalSum: "Total investment",
@@ -195,9 +362,10 @@ const en: Messages = {
   wan: (amount) => `${amount} ×10k CNY`,
   noInvestment: "This table has no investment columns: totals are not available.",
   withWithout: (withAmount, without) => `${withAmount} projects with an amount, ${without} without`,
-  chartHeading: "Investment by department (×10k CNY)",
+  chartHeading: "Investment by department",
   legendAnnual: "Annual",
   legendTotal: "Total",
+  chartValues: (annual, total) => `annual ${annual} / total ${total} ×10k CNY`,
   chartRow: (department, annual, total) => `${department}: annual ${annual}, total ${total} (×10k CNY)`,
   noDepartment: "(no department)",
   noLeader: "(no leader)",
@@ -208,30 +376,35 @@ const en: Messages = {
   noWarnings: "Nothing needs attention.",
   actionsHeading: "Actions",
   clearMarks: "Clear marks",
-  marksCleared: "Every mark the add-in made has been removed.",
+  marksCleared: "Every mark was removed; cell contents and formatting are as they were.",
   writeSummary: "Write progress notice sheet",
-  summaryWritten: "This month's progress notice sheet has been written, ready to print.",
+  summaryWritten: (sheet) => `This month's progress notice sheet ${sheet} has been written, ready to print.`,
+  open: "Open",
   overwriteTitle: "Replace this month's notice sheet?",
   overwriteBody:
     "This month's progress notice sheet already exists. Replacing it puts this check's results in its place; other months' sheets are not touched.",
   overwrite: "Replace",
   cancel: "Cancel",
+  overwriteCancelled: "Cancelled; the existing notice sheet was not changed.",
   addCompletion: "Add completion columns",
   completionAdded:
-    "Per-quarter completion columns were added beside the table; fill them in and check again.",
+    "Per-quarter completion columns were added beside the table. Choose done in their drop-downs and check again.",
   insertStatusColumn: "Insert status column",
   insertStatusColumnHint:
-    "Adds a 进度状态 column of =DUTY.STATUS formulas in the empty column beside the table",
-  statusColumnAdded:
-    "A 进度状态 column of =DUTY.STATUS formulas was added beside the table, ready to filter, sort and print.",
+    "Adds a 进度状态 (status) column in the empty column beside the table, on the reference date, ready to filter, sort and print",
+  statusColumnAdded: (asOf) =>
+    `A 进度状态 (status) column was added beside the table, judged on ${asOf} like this pane.`,
   needCheckFirst: "Check progress first.",
+  needValidDate: "Fill in a valid reference date and due-soon days first.",
+  working: "Working…",
   errorTitle: "Something went wrong",
   unexpected: (detail) => `Unexpected error: ${detail}`,
-  invalidDate: (detail) => `Invalid reference date: ${detail}`,
-  invalidDueSoon: (detail) => `Invalid due-soon days: ${detail}`,
   goToCell: (cell) => `Go to cell ${cell}`,
+  backToSheet: (sheet) => `Back to ${sheet}`,
+  goToSheetCell: (sheet, cell) => `Go to ${cell} on ${sheet}`,
   dismiss: "Dismiss",
   unnamedProject: "(unnamed project)",
+  expand: "Expand or collapse",
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

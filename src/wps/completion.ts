@@ -27,7 +27,7 @@ function hasValidation(target: Et.Range): boolean {
 
 /**
  * 添加完成情况列: the missing per-quarter columns right of every table of the checked sheet, header in its
- * first header row and a 已完成/未完成 drop-down on the data rows — only into empty, unmerged cells without
+ * first header row and a 已完成/未完成 drop-down on the project rows — only into empty, unmerged cells without
  * data validation. Every table is checked before anything is written: one refusal writes nothing.
  */
 export function addCompletionColumns(ctx: WpsContext, result: SheetResult): Outcome {
@@ -48,7 +48,7 @@ export function addCompletionColumns(ctx: WpsContext, result: SheetResult): Outc
 /** Why the plan's cells must stay untouched (a value or formula, a merge, data validation), or null. */
 function refusal(sheet: Et.Worksheet, plan: CompletionPlan): Outcome | null {
   const n = plan.quarters.length;
-  const rows = plan.lastDataRow - plan.headerRow + 1;
+  const rows = plan.lastRow - plan.headerRow + 1;
   const block = range(sheet, rectAddress(plan.headerRow, plan.firstCol, rows, n));
   // `Formula` gives a value cell's value as text and a formula cell's formula: empty only when truly empty.
   const formulas = prop(block, "Formula");
@@ -90,11 +90,9 @@ function write(sheet: Et.Worksheet, plan: CompletionPlan): void {
   range(sheet, rectAddress(plan.headerRow, plan.firstCol, 1, n)).Value2 = [
     plan.quarters.map((q) => QUARTER_HEADER[q]),
   ];
-  if (plan.lastDataRow >= plan.firstDataRow) {
-    const data = range(
-      sheet,
-      rectAddress(plan.firstDataRow, plan.firstCol, plan.lastDataRow - plan.firstDataRow + 1, n),
-    );
+  // Project rows only: repeated header, section and total rows between them get no drop-down.
+  for (const run of plan.dataRuns) {
+    const data = range(sheet, rectAddress(run.firstRow, plan.firstCol, run.rowCount, n));
     prop(data, "Validation").Add(
       XL_VALIDATE_LIST,
       XL_VALID_ALERT_STOP,

@@ -3,6 +3,7 @@ import { checkSheet } from "../core/check";
 import {
   argError,
   parseAsOf,
+  parseDueSoonDays,
   parseCellRef,
   parseInvestKind,
   type ArgError,
@@ -128,22 +129,29 @@ export class WpsFormulas {
     return entry;
   }
 
-  private checked(entry: Entry, asOf: string): RowIndex {
-    const known = entry.checked.get(asOf);
+  private checked(entry: Entry, asOf: string, dueSoonDays: number | undefined): RowIndex {
+    const key = dueSoonDays === undefined ? asOf : `${asOf}|${dueSoonDays}`;
+    const known = entry.checked.get(key);
     if (known) return known;
-    const options = resolveOptions({ asOf });
+    const options = resolveOptions({ asOf, dueSoonDays });
     if (!options.ok) throw new Error(options.message);
     const index = indexRows(checkSheet(entry.grid, options.options));
-    entry.checked.set(asOf, index);
+    entry.checked.set(key, index);
     return index;
   }
 
   /** The cell the formula is about, the checked sheet around it, and the grid (for the row check). */
-  private find(cellArg: unknown, asOfArg: unknown): Parsed<{ cell: CellRef; index: RowIndex }> {
+  private find(
+    cellArg: unknown,
+    asOfArg: unknown,
+    daysArg?: unknown,
+  ): Parsed<{ cell: CellRef; index: RowIndex }> {
     const caller = callerCell(this.host.app);
     const value = unwrap(cellArg);
     const asOf = parseAsOf(unwrap(asOfArg), this.today());
     if (!asOf.ok) return asOf;
+    const days = parseDueSoonDays(unwrap(daysArg));
+    if (!days.ok) return days;
     let cell: CellRef;
     let sheet: Et.Worksheet | null;
     const byText = typeof value === "string" && ADDRESS_TEXT.test(value.trim());
@@ -173,16 +181,17 @@ export class WpsFormulas {
         `In WPS the formula finds its project by its own row: put it in the argument's row, or write the address as text, e.g. DUTY.STATUS("A5") (formula at ${cell.address})`,
       );
     }
-    return { ok: true, value: { cell, index: this.checked(entry, asOf.value) } };
+    return { ok: true, value: { cell, index: this.checked(entry, asOf.value, days.value) } };
   }
 
-  private project(cellArg: unknown, asOfArg: unknown): Parsed<Located> {
-    const found = this.find(cellArg, asOfArg);
+  private project(cellArg: unknown, asOfArg: unknown, daysArg?: unknown): Parsed<Located> {
+    const found = this.find(cellArg, asOfArg, daysArg);
     return found.ok ? locate(found.value.index, found.value.cell) : found;
   }
 
-  status(cell: unknown, asOf?: unknown): string {
-    return answer(() => map(this.project(cell, asOf), ({ project }) => statusText(project)));
+  /** `dueSoonDays` as 插入状态列 writes it when the pane's window is not the default. */
+  status(cell: unknown, asOf?: unknown, dueSoonDays?: unknown): string {
+    return answer(() => map(this.project(cell, asOf, dueSoonDays), ({ project }) => statusText(project)));
   }
 
   detail(cell: unknown, asOf?: unknown): string {
@@ -261,6 +270,7 @@ const CELL_PARAM = {
   description: '项目所在行的单元格（公式须在同一行），或以文本写的地址，如 "A5"',
 };
 const AS_OF_PARAM = { name: "asOf", type: "any?", description: "参考日期，省略为今天" };
+const DUE_SOON_PARAM = { name: "dueSoonDays", type: "any?", description: "临期天数，省略为 15" };
 
 /** Registers the formulas where this WPS can; returns whether it could. */
 export function registerFunctions(root: AddinRoot, formulas: WpsFormulas): boolean {
@@ -272,10 +282,13 @@ export function registerFunctions(root: AddinRoot, formulas: WpsFormulas): boole
     result: string,
     parameters: object[],
   ) => root.AddCustomFunction(NAMESPACE, name, fn, { description, result: { type: result }, parameters });
-  add("STATUS", (c, d) => formulas.status(c, d), "项目进度状态：逾期、临期、正常、已完成或未排期", "string", [
-    CELL_PARAM,
-    AS_OF_PARAM,
-  ]);
+  add(
+    "STATUS",
+    (c, d, n) => formulas.status(c, d, n),
+    "项目进度状态：逾期、临期、正常、已完成或未排期",
+    "string",
+    [CELL_PARAM, AS_OF_PARAM, DUE_SOON_PARAM],
+  );
   add("DETAIL", (c, d) => formulas.detail(c, d), "进度说明：状态及决定它的节点", "string", [
     CELL_PARAM,
     AS_OF_PARAM,

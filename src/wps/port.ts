@@ -5,6 +5,7 @@ import { addCompletionColumns } from "./completion";
 import { guarded, type WpsContext } from "./context";
 import { selectCell } from "./select";
 import { addProgressColumn } from "./progress-column";
+import { readSettings, writeSettings } from "./settings";
 import { insertStatusColumn } from "./status-column";
 import { writeReportSheet } from "./report-sheet";
 
@@ -25,7 +26,9 @@ export function createWpsPort(ctx: WpsContext): WorkbookPort {
     writeReportSheet: (result, request, overwrite) =>
       run(() => writeReportSheet(ctx, result, request, overwrite)),
     addCompletionColumns: (result) => run(() => addCompletionColumns(ctx, result)),
-    insertStatusColumn: () => run(() => insertStatusColumn(ctx)),
+    insertStatusColumn: (request) => run(() => insertStatusColumn(ctx, request)),
+    readSettings: () => run(() => readSettings(ctx)),
+    writeSettings: (settings) => run(() => writeSettings(ctx, settings)),
     addProgressColumn: (table, asOf) => run(() => addProgressColumn(ctx, table, asOf)),
   };
 }

@@ -1,7 +1,7 @@
 import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
-import type { Outcome } from "../core/port";
+import type { CheckRequest, Outcome } from "../core/port";
 import { activeSheetOf, failure, OK, PROTECTED, type WpsContext } from "./context";
 import { isProtected, prop, range, setFormulas, withoutRepaint } from "./et";
 import { firstOccupied } from "../core/grid";
@@ -9,12 +9,13 @@ import { contiguousRuns, planStatusColumns } from "../core/status-column";
 import { readGrid } from "./read";
 
 /**
- * 插入状态列: a 进度状态 column of `=DUTY.STATUS(A<row>)` right of each table on the active sheet. The
- * target cells' `Formula` is read first (a formula showing "" is not empty), and nothing is written
- * unless every one is empty; then only the header and the project rows are written.
+ * 插入状态列: a `进度状态（截至 <date>）` column of `=DUTY.STATUS(A<row>,"<date>")` right of each table on the
+ * active sheet, on the pane's date and due-soon window. The target cells' `Formula` is read first (a formula
+ * showing "" is not empty), and nothing is written unless every one is empty; then only the header and the
+ * project rows are written.
  */
-export function insertStatusColumn(ctx: WpsContext): Outcome {
-  const options = resolveOptions({}, ctx.today());
+export function insertStatusColumn(ctx: WpsContext, request: CheckRequest): Outcome {
+  const options = resolveOptions({ asOf: request.asOf, dueSoonDays: request.dueSoonDays });
   if (!options.ok) return failure(options.message, `Invalid options: ${options.message}`);
   const active = activeSheetOf(ctx);
   if ("ok" in active) return active;

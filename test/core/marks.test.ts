@@ -14,7 +14,7 @@ function sheet(projects: ReturnType<typeof project>[]): SheetResult {
 }
 
 describe("STATUS_MARK", () => {
-  it("marks overdue, due soon and done; leaves 正常, 未到期 and 未排期 plain", () => {
+  it("marks overdue, due soon and done; leaves 正常 and 未排期 plain", () => {
     const statuses = [...Object.keys(PROJECT_STATUS_LABEL), ...Object.keys(MILESTONE_STATUS_LABEL)];
     const marked = Object.fromEntries(
       [...new Set(statuses)].map((s) => [s, STATUS_MARK[s as keyof typeof STATUS_MARK] ?? null]),

@@ -1,6 +1,6 @@
 import { planCompletionColumns } from "../../src/core/completion-columns";
 import { firstOccupied } from "../../src/core/grid";
-import { contiguousRuns, planStatusColumns, STATUS_HEADER } from "../../src/core/status-column";
+import { contiguousRuns, planStatusColumns } from "../../src/core/status-column";
 import type { SheetGrid, SheetResult, TableResult } from "../../src/core/types";
 import { project, sampleTable } from "../taskpane/fixtures";
 
@@ -20,7 +20,11 @@ function table(overrides: Partial<TableResult> = {}): TableResult {
     firstCol: 0,
     lastCol: 9,
     quarterColumns: {},
-    projects: [project({ row: 4 }), project({ row: 5, rows: [5, 6] }), project({ row: 7 })],
+    projects: [
+      project({ row: 4, rows: [4] }),
+      project({ row: 5, rows: [5, 6] }),
+      project({ row: 7, rows: [7] }),
+    ],
     ...overrides,
   };
 }
@@ -33,6 +37,7 @@ describe("planCompletionColumns", () => {
       headerRows: [20, 21],
       lastCol: 5,
       quarterColumns: { 1: "G" },
+      projects: [project({ row: 22, rows: [22] }), project({ row: 23, rows: [23, 24] })],
     });
     const planned = planCompletionColumns(result([table(), second]));
     expect(planned).toEqual({
@@ -42,20 +47,36 @@ describe("planCompletionColumns", () => {
           sheet: "责任分解表",
           quarters: [1, 2, 3, 4],
           headerRow: 2,
-          firstDataRow: 3,
-          lastDataRow: 6,
+          lastRow: 6,
+          dataRuns: [{ firstRow: 3, rowCount: 4 }],
           firstCol: 10,
         },
         {
           sheet: "责任分解表",
           quarters: [2, 3, 4],
           headerRow: 19,
-          firstDataRow: 21,
-          lastDataRow: 23,
+          lastRow: 23,
+          dataRuns: [{ firstRow: 21, rowCount: 3 }],
           firstCol: 6,
         },
       ],
     });
+  });
+
+  it("gives the drop-downs to project rows only: a repeated header row between them splits the run", () => {
+    const repeated = table({
+      lastRow: 9,
+      projects: [
+        project({ row: 4, rows: [4] }),
+        project({ row: 5, rows: [5] }),
+        project({ row: 7, rows: [7, 8] }),
+      ],
+    });
+    const planned = planCompletionColumns(result([repeated]));
+    expect(planned.ok && planned.value[0]?.dataRuns).toEqual([
+      { firstRow: 3, rowCount: 2 },
+      { firstRow: 6, rowCount: 2 },
+    ]);
   });
 
   it("leaves a table that has all four alone, and says so when every table has them", () => {
@@ -123,13 +144,14 @@ describe("firstOccupied", () => {
 });
 
 describe("planStatusColumns", () => {
+  const HEADER = "进度状态（截至 2023-06-20）";
   const grid: SheetGrid = {
     sheet: "责任分解表",
     origin: { row: 0, col: 0 },
     values: Array.from({ length: 8 }, () => Array.from({ length: 10 }, () => "")),
   };
 
-  it("puts 进度状态 in the header row and one formula per project in the column right of the table", () => {
+  it("puts 进度状态 (with the check's date) in the header row and one formula per project right of the table", () => {
     const planned = planStatusColumns(grid, result([table()]));
     expect(planned).toEqual({
       ok: true,
@@ -140,10 +162,10 @@ describe("planStatusColumns", () => {
           firstRow: 3,
           lastRow: 7,
           cells: [
-            { row: 3, content: STATUS_HEADER },
-            { row: 4, content: "=DUTY.STATUS(A4)" },
-            { row: 5, content: "=DUTY.STATUS(A5)" },
-            { row: 7, content: "=DUTY.STATUS(A7)" },
+            { row: 3, content: HEADER },
+            { row: 4, content: '=DUTY.STATUS(A4,"2023-06-20")' },
+            { row: 5, content: '=DUTY.STATUS(A5,"2023-06-20")' },
+            { row: 7, content: '=DUTY.STATUS(A7,"2023-06-20")' },
           ],
           count: 3,
         },
@@ -151,8 +173,8 @@ describe("planStatusColumns", () => {
     });
     if (planned.ok) {
       expect(contiguousRuns(planned.value[0]!)).toEqual([
-        { firstRow: 3, contents: [STATUS_HEADER, "=DUTY.STATUS(A4)", "=DUTY.STATUS(A5)"] },
-        { firstRow: 7, contents: ["=DUTY.STATUS(A7)"] },
+        { firstRow: 3, contents: [HEADER, '=DUTY.STATUS(A4,"2023-06-20")', '=DUTY.STATUS(A5,"2023-06-20")'] },
+        { firstRow: 7, contents: ['=DUTY.STATUS(A7,"2023-06-20")'] },
       ]);
     }
   });

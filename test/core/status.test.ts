@@ -1,7 +1,9 @@
 import {
   closingQuarter,
   countStatuses,
+  MILESTONE_STATUS_LABEL,
   milestoneStatus,
+  PROJECT_STATUS_LABEL,
   projectStatus,
   StatusClock,
   sumCounts,
@@ -105,5 +107,12 @@ describe("sumCounts", () => {
       unscheduled: 7,
     });
     expect(sumCounts([])).toEqual({ overdue: 0, dueSoon: 0, onTrack: 0, done: 0, unscheduled: 0 });
+  });
+});
+
+describe("status words", () => {
+  it("a milestone not yet due says 正常, the word DUTY.STATUS and the pane use for an on-track project", () => {
+    expect(MILESTONE_STATUS_LABEL.upcoming).toEqual(PROJECT_STATUS_LABEL.onTrack);
+    expect(Object.values(MILESTONE_STATUS_LABEL).map((w) => w.zh)).not.toContain("未到期");
   });
 });

@@ -22,6 +22,14 @@ const CHROMIUM = "/usr/bin/chromium";
 // rewrite tracked files, and a machine without CJK fonts would draw boxes.
 const SCREENSHOT_DIR = process.env.DUTYCHECK_SCREENSHOT ? join(ROOT, "docs/screenshots") : tmpdir();
 const SCREENSHOT = join(SCREENSHOT_DIR, "preview.png");
+
+/** The pane alone, as a clerk sees it in Excel's narrowest task pane (README: before, after, 逾期). */
+async function screenshotPane(file: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, file);
+  await page.locator("aside").screenshot({ path });
+  expect(statSync(path).size).toBeGreaterThan(10_000);
+}
 const AS_OF = "2023-06-20";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -101,7 +109,8 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  // 760 px high: the pane below the preview's bar is about as tall as Excel's task pane on a laptop.
+  page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: "zh-CN" });
   page.setDefaultTimeout(BROWSER_WAIT_MS);
 });
 
@@ -111,23 +120,65 @@ afterAll(async () => {
   if (builtHere) rmSync(dist, { recursive: true, force: true });
 });
 
+/** The pane (the preview's aside, its scroll container): where it is and how far it is scrolled. */
+async function paneBox(): Promise<{
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  scrollTop: number;
+}> {
+  return page.locator("aside").evaluate((aside) => {
+    const r = aside.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, scrollTop: aside.scrollTop };
+  });
+}
+
+/** The toolbar's outcome line for `action`, once it is there. */
+async function actionOutcome(action: string) {
+  const found = page.locator(`[role="region"][aria-label="操作"] [data-action="${action}"]`);
+  await found.waitFor();
+  return found;
+}
+
+/** Whether the element lies wholly inside the pane's visible part (no scrolling needed to read it). */
+async function inSight(selector: ReturnType<Page["locator"]>): Promise<boolean> {
+  const pane = await paneBox();
+  const box = await selector.boundingBox();
+  if (!box) return false;
+  return (
+    box.y >= pane.top &&
+    box.y + box.height <= pane.bottom &&
+    box.x >= pane.left &&
+    box.x + box.width <= pane.right
+  );
+}
+
+async function openSample(query: string): Promise<void> {
+  await page.goto(`${base}/preview.html?${query}`);
+  await page.getByRole("table", { name: "责任分解表" }).waitFor();
+}
+
+async function checkOn(date: string, name = "检查进度", label = "检查日期"): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(date);
+  await page.getByRole("button", { name, exact: true }).click();
+  await page.locator('button[data-tile="overdue"]').waitFor();
+}
+
 test("checks the xintang sample in the preview, marks the grid, and clears the marks", async () => {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${base}/preview.html?sample=xintang-2023.xlsx`);
-  await page.getByRole("table", { name: "责任分解表" }).waitFor();
+  // The page's "today" is the test's date, so the pane shows the 今天 quick date pressed, as a clerk would.
+  await openSample(`sample=xintang-2023.xlsx&date=${AS_OF}`);
   expect(await page.locator("td[data-mark]").count()).toBe(0);
+  await screenshotPane("pane-before.png");
 
-  await page.getByLabel("检查日期").fill(AS_OF);
-  await page.getByRole("button", { name: "检查进度" }).click();
-  await page.getByRole("heading", { name: "项目状态" }).waitFor();
-
-  expect(await page.locator('li[data-status="overdue"]').getAttribute("aria-label")).toBe("逾期 10");
-  expect(await page.locator('li[data-status="dueSoon"]').getAttribute("aria-label")).toBe("临期 1");
-  expect(await page.locator('li[data-status="unscheduled"]').getAttribute("aria-label")).toBe("未排期 1");
-  await expect(
-    page.getByText("新塘街道 2023 年度为民办实事项目责任分解表").first().isVisible(),
-  ).resolves.toBe(true);
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  await page.locator('button[data-tile="overdue"]').waitFor();
+  expect(await page.locator('button[data-tile="overdue"]').textContent()).toBe("逾期 10 个项目");
+  expect(await page.locator('button[data-tile="dueSoon"]').textContent()).toBe("临期 1 个项目");
+  expect(await page.locator('button[data-tile="unscheduled"]').textContent()).toBe("未排期 1 个项目");
+  await expect(page.getByText("责任分解表 · 2023 年 · 12 个项目").isVisible()).resolves.toBe(true);
 
   const expected = expectedMarks();
   expect(expected.size).toBeGreaterThan(10);
@@ -143,17 +194,27 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: SCREENSHOT });
   expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+  await screenshotPane("pane-after.png");
+  await page.locator('button[data-tile="overdue"]').click();
+  await page.getByRole("heading", { name: "逾期的项目" }).waitFor();
+  expect(
+    await page
+      .locator("li[data-project-status]")
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-project-status"))),
+  ).toEqual(Array(10).fill("overdue"));
+  await screenshotPane("pane-overdue.png");
+  await page.locator('button[data-tile="overdue"]').click();
 
-  // An alert jumps to its schedule cell in the grid.
-  const firstAlert = page.locator("button[data-status]").first();
-  const cell = ((await firstAlert.textContent()) ?? "").match(/[A-Z]+\d+$/)?.[0];
+  // A milestone jumps to its schedule cell in the grid.
+  const first = page.locator("button[data-milestone]").first();
+  const cell = ((await first.textContent()) ?? "").match(/[A-Z]+\d+$/)?.[0];
   expect(cell).toBeTruthy();
-  await firstAlert.click();
+  await first.click();
   // The selection arrives after the port's promise: wait for it rather than read at once.
   await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 
   await page.getByRole("button", { name: "清除标记" }).click();
-  await page.getByText("已清除本加载项所做的全部标记。").waitFor();
+  await actionOutcome("clear");
   expect(await page.locator("td[data-mark]").count()).toBe(0);
   const address = [...expected.keys()][0];
   const fill = await page
@@ -163,51 +224,156 @@ test("checks the xintang sample in the preview, marks the grid, and clears the m
   expect(errors).toEqual([]);
 });
 
-test("writes the month's 通报 sheet as a tab and asks before replacing it", async () => {
+test("writes the month's 通报 sheet as a tab, opens it from the outcome, and asks before replacing it", async () => {
   const name = `进度通报${AS_OF.slice(0, 7)}`;
   await page.getByRole("button", { name: "生成通报表" }).click();
-  await page.getByText("已生成本月的进度通报工作表，可直接打印。").waitFor();
-  await page.getByRole("button", { name }).click();
+  const written = await actionOutcome("summary");
+  await expect(written.textContent()).resolves.toContain("可直接打印");
+  await written.getByRole("button", { name: "打开" }).click();
   await page.getByRole("table", { name }).waitFor();
   await page.getByRole("button", { name: "生成通报表" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByText("替换本月通报表？").waitFor();
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "detached" });
+  await page.getByText("已取消，原有通报表未改动。").waitFor();
 });
 
-test("works from the keyboard and fits the 320 px pane, in English too", async () => {
-  await page.goto(`${base}/preview.html?sample=zimao-2022.xlsx&lang=en`);
-  const date = page.getByLabel("Reference date");
-  await date.fill("2022-07-01");
-  await date.press("Enter");
-  await page.getByRole("heading", { name: "Projects by status" }).waitFor();
-  expect(await page.locator('li[data-status="overdue"]').getAttribute("aria-label")).toBe("Overdue 10");
+test("at 320 px every action's outcome is in sight right after its click, however far the pane is scrolled", async () => {
+  await openSample(`sample=xintang-2023.xlsx&pane=320`);
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  await page.locator('button[data-tile="overdue"]').waitFor();
+  expect(await inSight(page.getByText("责任分解表 · 2023 年 · 12 个项目"))).toBe(true);
+
+  const bottom = async () => {
+    await page.locator("aside").evaluate((aside) => (aside.scrollTop = aside.scrollHeight));
+    return (await paneBox()).scrollTop;
+  };
+  const steps: Array<{ button: string; action: string; text: RegExp; confirm?: string; recheck?: boolean }> =
+    [
+      { button: "清除标记", action: "clear", text: /已清除全部标记/ },
+      { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/ },
+      { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/, confirm: "替换" },
+      { button: "添加完成情况列", action: "completion", text: /已在表格右侧添加各季度完成情况列/ },
+      { button: "添加完成情况列", action: "completion", text: /已有内容/ },
+      // Checked again, the table takes in its new columns: the status column goes right of them.
+      { button: "插入状态列", action: "statusColumn", text: /已在表格右侧插入“进度状态”列/, recheck: true },
+      { button: "插入状态列", action: "statusColumn", text: /已有进度状态列/ },
+    ];
+  for (const step of steps) {
+    // The summary's 打开 moves to its tab; each action is about the table, so come back to it first.
+    await page
+      .getByRole("navigation", { name: "工作表" })
+      .getByRole("button", { name: "责任分解表" })
+      .click();
+    if (step.recheck) {
+      await page.locator("aside").evaluate((aside) => (aside.scrollTop = 0));
+      await page.getByRole("button", { name: "检查进度", exact: true }).click();
+      // The re-check has read the completion columns it added (K–N) as the table's.
+      await page.getByText(/季度完成情况 K、L、M、N/).waitFor({ state: "attached" });
+    }
+    const scrolled = await bottom();
+    expect(scrolled).toBeGreaterThan(1000);
+    await page.getByRole("button", { name: step.button, exact: true }).click();
+    if (step.confirm) await page.getByRole("dialog").getByRole("button", { name: step.confirm }).click();
+    const shown = await actionOutcome(step.action);
+    await expect(shown.textContent()).resolves.toMatch(step.text);
+    // Still far down the results (the browser may keep the same content in view as the bar grows), and
+    // the outcome in sight without the user scrolling back up.
+    expect((await paneBox()).scrollTop).toBeGreaterThan(1000);
+    expect(await inSight(shown)).toBe(true);
+  }
+});
+
+test("from the date field to 生成通报表 in at most 8 Tab presses; arrow keys move inside a list", async () => {
+  await openSample(`sample=xintang-2023.xlsx&pane=320`);
+  await checkOn(AS_OF);
+  await page.getByLabel("检查日期", { exact: true }).focus();
+  let presses = 0;
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+  while (presses < 20 && (await focusedName()) !== "生成通报表") {
+    await page.keyboard.press("Tab");
+    presses += 1;
+  }
+  console.log(`Tab presses from the date field to 生成通报表: ${presses}`);
+  expect(presses).toBeLessThanOrEqual(8);
+  await page.keyboard.press("Enter");
+  expect(await inSight(await actionOutcome("summary"))).toBe(true);
+
+  // Tab on into the project list: the whole list is one stop, the arrow keys walk it.
+  const inList = () =>
+    page.evaluate(() =>
+      Boolean(document.activeElement?.closest("[data-roving]")?.querySelector("li[data-project-status]")),
+    );
+  for (let i = 0; i < 30 && !(await inList()); i++) await page.keyboard.press("Tab");
+  expect(await inList()).toBe(true);
+  const first = await focusedName();
+  await page.keyboard.press("ArrowDown");
+  expect(await inList()).toBe(true);
+  expect(await focusedName()).not.toBe(first);
+  await page.keyboard.press("Tab");
+  expect(await inList()).toBe(false);
+});
+
+test("works from the keyboard and fits 320 px and 500 px panes, in English too", async () => {
+  for (const width of [320, 500]) {
+    for (const lang of ["zh", "en"]) {
+      await openSample(`sample=zimao-2022.xlsx&lang=${lang}&pane=${width}`);
+      const en = lang === "en";
+      await checkOn("2022-07-01", en ? "Check progress" : "检查进度", en ? "Reference date" : "检查日期");
+      const overflow = await page.locator("aside").evaluate((aside) => {
+        const main = aside.querySelector("main");
+        return {
+          width: aside.getBoundingClientRect().width,
+          wider: main ? main.scrollWidth > main.clientWidth : true,
+        };
+      });
+      expect(overflow).toEqual({ width, wider: false });
+    }
+  }
+  expect(await page.locator('button[data-tile="overdue"]').textContent()).toBe("Overdue 10 projects");
   await page.getByText("This table has no investment columns: totals are not available.").waitFor();
 
-  const overflow = await page.locator("aside").evaluate((aside) => {
-    const main = aside.querySelector("main");
-    return {
-      width: aside.getBoundingClientRect().width,
-      wider: main ? main.scrollWidth > main.clientWidth : true,
-    };
-  });
-  expect(overflow).toEqual({ width: 320, wider: false });
-
-  // Tab from the check button to the first alert and press Enter: the grid selects its cell.
-  await page.getByRole("button", { name: "Check progress" }).focus();
-  let focused: { status: string | null; text: string } = { status: null, text: "" };
-  for (let i = 0; i < 30 && !focused.status; i++) {
-    await page.keyboard.press("Tab");
-    focused = await page.evaluate(() => ({
-      status: document.activeElement?.getAttribute("data-status") ?? null,
-      text: document.activeElement?.textContent ?? "",
-    }));
-  }
-  expect(focused.status).toBe("overdue");
-  const cell = /[A-Z]+\d+$/u.exec(focused.text)?.[0];
+  // Focus a milestone and press Enter: the grid selects its cell.
+  const milestone = page.locator("button[data-milestone]").first();
+  await milestone.focus();
+  const cell = /[A-Z]+\d+$/u.exec((await milestone.textContent()) ?? "")?.[0];
   await page.keyboard.press("Enter");
   await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
+});
+
+test("the pane has no serious or critical accessibility findings (axe-core), before and after a check", async () => {
+  const serious = async (): Promise<string[]> => {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (el: Element) => Promise<{
+              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
+            }>;
+          };
+        }
+      ).axe;
+      const pane = document.querySelector("aside");
+      if (!pane) throw new Error("no pane");
+      return (await axe.run(pane)).violations;
+    });
+    return violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  };
+  for (const lang of ["zh", "en"]) {
+    await openSample(`sample=xintang-2023.xlsx&lang=${lang}`);
+    expect(await serious()).toEqual([]);
+    const en = lang === "en";
+    await checkOn(AS_OF, en ? "Check progress" : "检查进度", en ? "Reference date" : "检查日期");
+    await page.getByRole("button", { name: en ? "Details" : "详情" }).click();
+    await page.locator('button[data-tile="overdue"]').click();
+    await page.getByRole("button", { name: en ? "Clear marks" : "清除标记" }).click();
+    await page.locator('[data-action="clear"]').waitFor();
+    expect(await serious()).toEqual([]);
+  }
 });
 
 test("the task pane's own initial JavaScript stays within 250 KB gzipped", () => {

@@ -134,7 +134,10 @@ describe("checkActiveSheet", () => {
       message: "工作表过大，无法一次读取",
       messageEn: "The sheet is too large to read",
     });
-    expect(await port.insertStatusColumn()).toMatchObject({ ok: false, message: "工作表过大，无法一次读取" });
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20" })).toMatchObject({
+      ok: false,
+      message: "工作表过大，无法一次读取",
+    });
     expect(wb.applied).toEqual([]);
   });
 
@@ -499,6 +502,23 @@ describe("addCompletionColumns", () => {
     expect(wb.writes).toHaveLength(writes);
   });
 
+  it("puts the drop-downs on project rows only, not on the repeated header rows between them", async () => {
+    const { wb, port } = setup("xintang-2023");
+    const result = coreResult(grid("xintang-2023"), "2023-06-20");
+    const table = result.tables[0];
+    if (!table) throw new Error("no table");
+    expect((await port.addCompletionColumns(result)).ok).toBe(true);
+    const col = String.fromCharCode(65 + table.lastCol + 1);
+    const projectRows = new Set(table.projects.flatMap((p) => p.rows));
+    // The seed repeats its header at every page break (rows 7, 11 and 17 of the sheet as printed).
+    const repeated = [...Array(table.lastRow - table.firstRow).keys()]
+      .map((i) => table.firstRow + 1 + i)
+      .filter((row) => !projectRows.has(row));
+    expect(repeated.length).toBeGreaterThanOrEqual(3);
+    for (const row of repeated) expect(wb.cell(SHEET, `${col}${row}`)?.validation ?? null).toBeNull();
+    for (const row of projectRows) expect(wb.cell(SHEET, `${col}${row}`)?.validation).not.toBeNull();
+  });
+
   it("refuses to replace data validation the user put right of the table", async () => {
     const { wb, port } = setup("xintang-2023");
     const result = coreResult(grid("xintang-2023"), "2023-06-20");
@@ -650,27 +670,59 @@ function expand(range: string): string[] {
 describe("insertStatusColumn", () => {
   it("goes through the port's own Excel.run: the read, the target column's formulas, the write", async () => {
     const { wb, port } = setup("xintang-2023");
-    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20" })).toEqual({ ok: true, value: undefined });
     expect(wb.runs).toBe(1);
     expect(wb.syncs).toBe(3);
     const formulas = [...(wb.sheet(SHEET)?.cells.values() ?? [])].filter((c) => c.formula !== null);
     expect(formulas).toHaveLength(12);
-    expect(formulas.every((c) => /^=DUTY\.STATUS\([A-Z]+\d+\)$/u.test(c.formula ?? ""))).toBe(true);
+    expect(formulas.every((c) => /^=DUTY\.STATUS\([A-Z]+\d+,"2023-06-20"\)$/u.test(c.formula ?? ""))).toBe(
+      true,
+    );
   });
 
   it("refuses a protected sheet in the read, before writing anything", async () => {
     const { wb, port } = setup("xintang-2023", { protected: true });
-    const out = await port.insertStatusColumn();
+    const out = await port.insertStatusColumn({ asOf: "2023-06-20" });
     expect(out).toMatchObject({ ok: false, message: "工作表已保护，未作任何修改" });
     expect(wb.syncs).toBe(1);
     expect(wb.writes).toEqual([]);
   });
 
-  it("takes today from the port, like the check", async () => {
-    const wb = new MockWorkbook([{ grid: grid("xintang-2023") }]);
-    const today = jest.fn(() => new Date(2023, 5, 20));
-    const port = createExcelPort({ run: wb.run, today });
-    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
-    expect(today).toHaveBeenCalled();
+  it("answers on the pane's date and due-soon window, and says the date in the header", async () => {
+    const { wb, port } = setup("xintang-2023");
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20", dueSoonDays: 30 })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const table = coreResult(grid("xintang-2023"), "2023-06-20").tables[0];
+    if (!table) throw new Error("no table");
+    const col = String.fromCharCode(65 + table.lastCol + 1);
+    const first = table.projects[0];
+    const nameCol = String.fromCharCode(65 + table.firstCol);
+    expect(wb.cell(SHEET, `${col}${table.headerRows[0]}`)?.value).toBe("进度状态（截至 2023-06-20）");
+    expect(wb.cell(SHEET, `${col}${first?.row}`)?.formula).toBe(
+      `=DUTY.STATUS(${nameCol}${first?.row},"2023-06-20",30)`,
+    );
+  });
+});
+
+describe("pane settings", () => {
+  it("remembers the pane's settings in the workbook and reads them back, one sync each", async () => {
+    const { wb, port } = setup("xintang-2023");
+    expect(await port.readSettings()).toEqual({ ok: true, value: {} });
+    const settings = { dueSoonDays: 30, groupBy: "department", dateMode: "lastMonthEnd" } as const;
+    expect(await port.writeSettings(settings)).toEqual({ ok: true, value: undefined });
+    expect(wb.settings.get("DutyCheck.pane")).toBe(JSON.stringify(settings));
+    const syncs = wb.syncs;
+    expect(await port.readSettings()).toEqual({ ok: true, value: settings });
+    expect(wb.syncs).toBe(syncs + 1);
+  });
+
+  it("reads damaged settings as what can be trusted of them, never as an error", async () => {
+    const { wb, port } = setup("xintang-2023");
+    wb.settings.set("DutyCheck.pane", '{"dueSoonDays":"lots","groupBy":"leader"');
+    expect(await port.readSettings()).toEqual({ ok: true, value: {} });
+    wb.settings.set("DutyCheck.pane", '{"dueSoonDays":-3,"groupBy":"leader"}');
+    expect(await port.readSettings()).toEqual({ ok: true, value: { groupBy: "leader" } });
   });
 });

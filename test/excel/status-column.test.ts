@@ -3,12 +3,14 @@ import { checkSheet } from "../../src/core/check";
 import { resolveOptions } from "../../src/core/options";
 import type { CellValue, SheetGrid } from "../../src/core/types";
 import { insertStatusColumn } from "../../src/excel/status-column";
-import { STATUS_HEADER } from "../../src/core/status-column";
+import { statusFormula, statusHeader } from "../../src/core/status-column";
 import { MockWorkbook } from "../support/mock-workbook";
 import { seedGrid } from "../support/seed-grid";
 import { projectRows } from "../functions/harness";
 
 const SHEET = "责任分解表";
+/** The pane's reference date: what every formula and the header carry. */
+const ON = { asOf: "2023-06-20" };
 
 function install(wb: MockWorkbook): void {
   (globalThis as unknown as Record<string, unknown>).Excel = { run: wb.run };
@@ -22,20 +24,21 @@ function statusesOf(grid: SheetGrid, asOf: string): Map<number, string> {
 }
 
 describe("insertStatusColumn", () => {
-  it("writes 进度状态 and =DUTY.STATUS(A<row>) right of the table: read, target formulas, write", async () => {
+  it("writes 进度状态（截至 …） and =DUTY.STATUS(A<row>,date) right of the table: read, target formulas, write", async () => {
     const grid = seedGrid("xintang-2023");
     const wb = new MockWorkbook([{ grid }]);
     install(wb);
-    const outcome = await insertStatusColumn();
+    const outcome = await insertStatusColumn(ON);
     expect(outcome).toEqual({ ok: true, value: undefined });
     expect(wb.syncs).toBe(3);
 
     const column = columnLetter(grid.values[0]?.length ?? 0);
     const rows = projectRows(grid);
     expect(rows).toHaveLength(12);
-    for (const row of rows) expect(wb.cell(SHEET, `${column}${row}`)?.formula).toBe(`=DUTY.STATUS(A${row})`);
+    for (const row of rows)
+      expect(wb.cell(SHEET, `${column}${row}`)?.formula).toBe(`=DUTY.STATUS(A${row},"2023-06-20")`);
     const headerRow = grid.values.findIndex((r) => r[0] === "序号") + 1;
-    expect(wb.cell(SHEET, `${column}${headerRow}`)?.value).toBe(STATUS_HEADER);
+    expect(wb.cell(SHEET, `${column}${headerRow}`)?.value).toBe("进度状态（截至 2023-06-20）");
     const formulas = [...(wb.sheet(SHEET)?.cells.values() ?? [])].filter((c) => c.formula !== null);
     expect(formulas).toHaveLength(rows.length);
     expect(wb.writes.every((w) => w.address.startsWith(column) && w.field === "formulas")).toBe(true);
@@ -46,7 +49,7 @@ describe("insertStatusColumn", () => {
     const before = statusesOf(grid, "2023-06-20");
     const wb = new MockWorkbook([{ grid }]);
     install(wb);
-    expect((await insertStatusColumn()).ok).toBe(true);
+    expect((await insertStatusColumn(ON)).ok).toBe(true);
 
     // As Excel shows it: each formula cell holds its answer.
     const width = grid.values[0]?.length ?? 0;
@@ -56,7 +59,7 @@ describe("insertStatusColumn", () => {
       ...grid,
       values: grid.values.map((row, i): CellValue[] => {
         const status = before.get(i + 1);
-        const extra = i === firstHeader ? STATUS_HEADER : status ? "逾期" : "";
+        const extra = i === firstHeader ? statusHeader("2023-06-20") : status ? "逾期" : "";
         return [...row, extra];
       }),
     };
@@ -64,7 +67,7 @@ describe("insertStatusColumn", () => {
 
     const again = new MockWorkbook([{ grid: answered }]);
     install(again);
-    const second = await insertStatusColumn();
+    const second = await insertStatusColumn(ON);
     expect(second).toMatchObject({ ok: false, cell: `${columnLetter(width)}${firstHeader + 1}` });
     if (!second.ok) expect(second.message).toContain("已有进度状态列");
     expect(again.writes).toEqual([]);
@@ -80,7 +83,7 @@ describe("insertStatusColumn", () => {
     };
     const wb = new MockWorkbook([{ grid: taken }]);
     install(wb);
-    const outcome = await insertStatusColumn();
+    const outcome = await insertStatusColumn(ON);
     const address = `${columnLetter(width)}${row}`;
     expect(outcome).toMatchObject({ ok: false, cell: address });
     if (!outcome.ok) expect(outcome.message).toMatch(new RegExp(`^单元格 ${address} 已有内容`, "u"));
@@ -98,7 +101,7 @@ describe("insertStatusColumn", () => {
     ]);
     install(wb);
     const before = wb.cellSnapshot(SHEET);
-    const outcome = await insertStatusColumn();
+    const outcome = await insertStatusColumn(ON);
     expect(outcome).toMatchObject({ ok: false, cell: address, sheet: SHEET });
     if (!outcome.ok) expect(outcome.message).toContain(address);
     expect(wb.writes).toEqual([]);
@@ -109,7 +112,7 @@ describe("insertStatusColumn", () => {
     const grid = seedGrid("xintang-2023");
     const wb = new MockWorkbook([{ grid }]);
     install(wb);
-    expect((await insertStatusColumn()).ok).toBe(true);
+    expect((await insertStatusColumn(ON)).ok).toBe(true);
     const column = columnLetter(grid.values[0]?.length ?? 0);
     const headerRow = grid.values.findIndex((r) => r[0] === "序号") + 1;
     const written = wb.writes.flatMap((w) => {
@@ -126,12 +129,17 @@ describe("insertStatusColumn", () => {
     expect(wb.writes.every((w) => w.address.startsWith(column))).toBe(true);
   });
 
+  it("passes the due-soon days only when the pane's window is not the default", () => {
+    expect(statusFormula("A5", "2023-06-20", 15)).toBe('=DUTY.STATUS(A5,"2023-06-20")');
+    expect(statusFormula("A5", "2023-06-20", 0)).toBe('=DUTY.STATUS(A5,"2023-06-20",0)');
+  });
+
   it("says so when the active sheet holds no table", async () => {
     const wb = new MockWorkbook([
       { grid: { sheet: "空表", origin: { row: 0, col: 0 }, values: [["备忘"]] } },
     ]);
     install(wb);
-    const outcome = await insertStatusColumn();
+    const outcome = await insertStatusColumn(ON);
     expect(outcome).toMatchObject({ ok: false });
     if (!outcome.ok) expect(outcome.message).toContain("未找到责任分解表");
   });
@@ -140,7 +148,7 @@ describe("insertStatusColumn", () => {
     const wb = new MockWorkbook([{ grid: seedGrid("zimao-2022") }]);
     wb.failAt({ atSync: 2, afterCommands: 0, code: "InvalidOperationInCellEditMode" });
     install(wb);
-    const outcome = await insertStatusColumn();
+    const outcome = await insertStatusColumn(ON);
     expect(outcome).toMatchObject({ ok: false });
     if (!outcome.ok) expect(outcome.message).toContain("单元格编辑");
   });

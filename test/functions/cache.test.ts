@@ -116,7 +116,7 @@ describe("the functions' cache in Excel", () => {
     const rows = grid.values.flatMap((row, r) => (typeof row[0] === "number" ? [r + 1] : []));
     expect(rows).toHaveLength(1000);
     const statuses = await Promise.all(
-      rows.map((row) => fns.status(`A${row}`, "2023-06-20", invocation(`Sheet1!A${row}`))),
+      rows.map((row) => fns.status(`A${row}`, "2023-06-20", null, invocation(`Sheet1!A${row}`))),
     );
     expect(wb.runs).toBe(1);
     expect(wb.syncs).toBe(1);
@@ -128,7 +128,7 @@ describe("the functions' cache in Excel", () => {
     const grid = seedGrid("xintang-2023");
     const { fns, wb, handlers, change } = harness([{ grid }]);
     const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
-    await fns.status("", "2023-06-20", at);
+    await fns.status("", "2023-06-20", null, at);
     await fns.detail("", "2023-06-20", at);
     expect(wb.runs).toBe(1);
     expect(handlers.get("责任分解表")).toHaveLength(1);
@@ -154,9 +154,9 @@ describe("the functions' cache in Excel", () => {
       note: null,
       validation: null,
     });
-    expect(await fns.status("", "2023-06-20", at)).toBe("临期");
+    expect(await fns.status("", "2023-06-20", null, at)).toBe("临期");
     await change("责任分解表");
-    expect(await fns.status("", "2023-06-20", at)).toBe("已完成");
+    expect(await fns.status("", "2023-06-20", null, at)).toBe("已完成");
     expect(wb.runs).toBe(2);
     expect(handlers.get("责任分解表")).toHaveLength(1);
   });
@@ -166,9 +166,9 @@ describe("the functions' cache in Excel", () => {
     const { fns, wb } = harness([{ grid }]);
     const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
     jest.setSystemTime(new Date(2023, 5, 30, 23, 59, 59, 500));
-    expect(await fns.status("", null, at)).toBe("临期");
+    expect(await fns.status("", null, null, at)).toBe("临期");
     jest.setSystemTime(new Date(2023, 6, 1, 0, 0, 0, 200));
-    expect(await fns.status("", null, at)).toBe("逾期");
+    expect(await fns.status("", null, null, at)).toBe("逾期");
     expect(wb.runs).toBe(1);
   });
 
@@ -176,12 +176,12 @@ describe("the functions' cache in Excel", () => {
     const grid = seedGrid("xintang-2023");
     const { fns, wb } = harness([{ grid }]);
     const at = invocation(`责任分解表!A${rowOf(grid, 10)}`);
-    await fns.status("", "2023-06-20", at);
+    await fns.status("", "2023-06-20", null, at);
     jest.setSystemTime(Date.now() + DEFAULT_WAVE_IDLE_MS);
-    await fns.status("", "2023-06-20", at);
+    await fns.status("", "2023-06-20", null, at);
     expect(wb.runs).toBe(1);
     jest.setSystemTime(Date.now() + DEFAULT_WAVE_IDLE_MS + 1);
-    await fns.status("", "2023-06-20", at);
+    await fns.status("", "2023-06-20", null, at);
     expect(wb.runs).toBe(2);
   });
 });

@@ -31,7 +31,9 @@ describe("DUTY.STATUS on the Xintang seed", () => {
   it("reads 10 overdue, project 10 due soon and project 3 unscheduled on 2023-06-20", async () => {
     const { fns } = harness([{ grid }]);
     const statuses = await Promise.all(
-      projectRows(grid).map((row) => fns.status(`A${row}`, "2023-06-20", invocation(`'${SHEET}'!A${row}`))),
+      projectRows(grid).map((row) =>
+        fns.status(`A${row}`, "2023-06-20", null, invocation(`'${SHEET}'!A${row}`)),
+      ),
     );
     const expected = expectations.documents[0]?.statusAt["2023-06-20"];
     expect(statuses.filter((s) => s === "逾期")).toHaveLength(expected?.overdue ?? -1);
@@ -39,8 +41,8 @@ describe("DUTY.STATUS on the Xintang seed", () => {
     expect(statuses.filter((s) => s === "未排期")).toHaveLength(expected?.unscheduled ?? -1);
     const row10 = rowOf(grid, 10);
     const row3 = rowOf(grid, 3);
-    expect(await fns.status("x", "2023-06-20", invocation(`${SHEET}!C${row10}`))).toBe("临期");
-    expect(await fns.status("x", "2023-06-20", invocation(`${SHEET}!J${row3}`))).toBe("未排期");
+    expect(await fns.status("x", "2023-06-20", null, invocation(`${SHEET}!C${row10}`))).toBe("临期");
+    expect(await fns.status("x", "2023-06-20", null, invocation(`${SHEET}!J${row3}`))).toBe("未排期");
   });
 
   it("answers the same for a serial, an English and a Chinese date", async () => {
@@ -48,18 +50,28 @@ describe("DUTY.STATUS on the Xintang seed", () => {
     const at = invocation(`${SHEET}!B${rowOf(grid, 10)}`);
     const answers = await Promise.all(
       [isoToSerial("2023-06-20"), "June 20, 2023", "2023年6月20日", "2023/6/20"].map((d) =>
-        fns.status("", d, at),
+        fns.status("", d, null, at),
       ),
     );
     expect(answers).toEqual(["临期", "临期", "临期", "临期"]);
-    expect(await fns.status("", "2023-07-01", at)).toBe("逾期");
-    expect(await fns.status("", "2023-01-10", at)).toBe("正常");
+    expect(await fns.status("", "2023-07-01", null, at)).toBe("逾期");
+    expect(await fns.status("", "2023-01-10", null, at)).toBe("正常");
+  });
+
+  it("takes the due-soon days the pane checked with, and refuses a window out of range", async () => {
+    const { fns } = harness([{ grid }]);
+    const at = invocation(`${SHEET}!B${rowOf(grid, 10)}`);
+    // Project 10 is due 2023-06-30: 10 days ahead of 2023-06-20.
+    expect(await fns.status("", "2023-06-20", 5, at)).toBe("正常");
+    expect(await fns.status("", "2023-06-20", 10, at)).toBe("临期");
+    expect(await fns.status("", "2023-06-20", null, at)).toBe("临期");
+    expect(await outcome(fns.status("", "2023-06-20", 400, at))).toMatch(/^#VALUE!: 临期天数应为 0 到 366/u);
   });
 
   it("answers a 1×1 matrix, as a function that reads its argument's address must", async () => {
     const { raw } = harness([{ grid }]);
     const at = invocation(`${SHEET}!A${rowOf(grid, 10)}`);
-    expect(await raw.status("", "2023-06-20", at)).toEqual([["临期"]]);
+    expect(await raw.status("", "2023-06-20", null, at)).toEqual([["临期"]]);
     expect(await raw.detail("", "2023-06-20", at)).toEqual([[expect.stringMatching(/^临期：/u)]]);
     expect(await raw.next("", "2023-06-20", at)).toEqual([[expect.stringMatching(/（2023-06-30）$/u)]]);
     expect(await raw.overdue("", "2023-06-20", at)).toEqual([[0]]);
@@ -70,9 +82,9 @@ describe("DUTY.STATUS on the Xintang seed", () => {
     const { fns, wb } = harness([{ grid }]);
     const row = rowOf(grid, 10);
     // Excel hands over the calling cell's address only to functions declaring @requiresAddress.
-    expect(await outcome(fns.status("", "2023-06-20", invocation(`A${row}`, `'${SHEET}'!L${row}`)))).toMatch(
-      /^#VALUE!: 第一个参数应为项目所在行的单元格/u,
-    );
+    expect(
+      await outcome(fns.status("", "2023-06-20", null, invocation(`A${row}`, `'${SHEET}'!L${row}`))),
+    ).toMatch(/^#VALUE!: 第一个参数应为项目所在行的单元格/u);
     expect(wb.runs).toBe(0);
   });
 });
@@ -105,7 +117,7 @@ describe("DUTY.DETAIL, NEXT, OVERDUE", () => {
     expect(await fns.next("", "2023-07-20", row6)).toMatch(/^第三季度 基本完成项目竣工.*（2023-09-30）$/u);
     expect(await fns.detail("", "2023-07-20", row6)).toMatch(/^正常：下一节点 第三季度 基本完成项目竣工/u);
     const row8 = invocation(`${SHEET}!A${rowOf(grid, 8)}`);
-    expect(await fns.status("", "2023-07-20", row8)).toBe("已完成");
+    expect(await fns.status("", "2023-07-20", null, row8)).toBe("已完成");
     expect(await fns.detail("", "2023-07-20", row8)).toBe("已完成：全部3个节点已完成");
     expect(await fns.next("", "2023-07-20", row8)).toBe("已完成");
   });
@@ -155,7 +167,7 @@ describe("DUTY.MILESTONES spills one row per milestone", () => {
     expect(p3.map((r) => [r[0], r[3]])).toEqual([
       ["第一季度", "逾期"],
       ["第二季度", "临期"],
-      ["第四季度前", "未到期"],
+      ["第四季度前", "正常"],
     ]);
   });
 
@@ -204,14 +216,14 @@ describe("errors", () => {
 
   it("is #N/A outside any table and on header rows", async () => {
     const { fns } = harness([{ grid }]);
-    expect(await outcome(fns.status("附件", null, invocation(`${SHEET}!A1`)))).toMatch(
+    expect(await outcome(fns.status("附件", null, null, invocation(`${SHEET}!A1`)))).toMatch(
       /^#N\/A: 不在责任分解表内/u,
     );
-    expect(await outcome(fns.status("", null, invocation(`${SHEET}!A5000`)))).toMatch(
+    expect(await outcome(fns.status("", null, null, invocation(`${SHEET}!A5000`)))).toMatch(
       /^#N\/A: 不在责任分解表内/u,
     );
     const headerRow = grid.values.findIndex((row) => row[0] === "序号") + 1;
-    expect(await outcome(fns.status("", null, invocation(`${SHEET}!A${headerRow}`)))).toMatch(
+    expect(await outcome(fns.status("", null, null, invocation(`${SHEET}!A${headerRow}`)))).toMatch(
       /^#N\/A: 不在责任分解表内的项目行：责任分解表!A\d+ 是表头、分类或合计行/u,
     );
   });
@@ -219,12 +231,12 @@ describe("errors", () => {
   it("is #VALUE! for a bad date or a missing reference, saying what was expected", async () => {
     const { fns, wb } = harness([{ grid }]);
     const at = invocation(`${SHEET}!A${rowOf(grid, 1)}`);
-    expect(await outcome(fns.status("", "2023-02-30", at))).toMatch(
+    expect(await outcome(fns.status("", "2023-02-30", null, at))).toMatch(
       /^#VALUE!: 日期应为 2023-06-30 或 2023年6月30日/u,
     );
     expect(await outcome(fns.detail("", "下周", at))).toMatch(/^#VALUE!: 日期应为/u);
     expect(
-      await outcome(fns.status("A5", null, { address: `${SHEET}!K5`, parameterAddresses: ["", ""] })),
+      await outcome(fns.status("A5", null, null, { address: `${SHEET}!K5`, parameterAddresses: ["", ""] })),
     ).toMatch(/^#VALUE!: 第一个参数应为项目所在行的单元格/u);
     expect(wb.runs).toBe(0);
   });
@@ -232,9 +244,9 @@ describe("errors", () => {
   it("is #N/A saying the sheet is too large when Excel answers its values with null", async () => {
     const { fns, wb } = harness([{ grid }]);
     wb.nullValuesAbove = 100;
-    expect(await outcome(fns.status("", "2023-06-20", invocation(`${SHEET}!A${rowOf(grid, 10)}`)))).toBe(
-      "#N/A: 工作表过大，无法一次读取 (The sheet is too large to read)",
-    );
+    expect(
+      await outcome(fns.status("", "2023-06-20", null, invocation(`${SHEET}!A${rowOf(grid, 10)}`))),
+    ).toBe("#N/A: 工作表过大，无法一次读取 (The sheet is too large to read)");
   });
 
   it("is #N/A asking for a recalculation when the read fails, and reads again next time", async () => {
@@ -243,10 +255,10 @@ describe("errors", () => {
     wb.failAt({ atSync: 1, afterCommands: 0, code: "GeneralException" });
     wb.failAt({ atSync: 2, afterCommands: 0, code: "GeneralException" });
     const at = invocation(`${SHEET}!A${rowOf(grid, 10)}`);
-    const failed = await Promise.all([1, 2, 3].map(() => outcome(fns.status("", "2023-06-20", at))));
+    const failed = await Promise.all([1, 2, 3].map(() => outcome(fns.status("", "2023-06-20", null, at))));
     expect(failed).toEqual(Array(3).fill(expect.stringMatching(/^#N\/A: 读取失败，请重算/u)));
     expect(wb.runs).toBe(1);
-    expect(await fns.status("", "2023-06-20", at)).toBe("临期");
+    expect(await fns.status("", "2023-06-20", null, at)).toBe("临期");
     expect(wb.runs).toBe(2);
   });
 });

@@ -46,11 +46,14 @@ describe("functions.json", () => {
     }
   });
 
-  it("takes a cell and an optional date, or a cell and a kind", () => {
+  it("takes a cell and an optional date (STATUS also the due-soon days), or a cell and a kind", () => {
     for (const id of IDS.filter((i) => i !== "INVEST")) {
       expect(fn(id).parameters).toEqual([
         expect.objectContaining({ name: "cell", type: "any" }),
         expect.objectContaining({ name: "asOf", type: "any", optional: true }),
+        ...(id === "STATUS"
+          ? [expect.objectContaining({ name: "dueSoonDays", type: "any", optional: true })]
+          : []),
       ]);
       expect(fn(id).parameters[0]?.optional).toBeUndefined();
     }

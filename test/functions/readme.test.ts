@@ -22,7 +22,7 @@ async function evaluate(fns: ShownFunctions, name: string, row: number, arg: str
   const at = invocation(`责任分解表!A${row}`);
   switch (name) {
     case "STATUS":
-      return fns.status("", arg, at);
+      return fns.status("", arg, null, at);
     case "DETAIL":
       return fns.detail("", arg, at);
     case "NEXT":

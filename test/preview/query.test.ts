@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import { todayFromQuery } from "../../src/preview/query";
+import { paneWidthFromQuery, todayFromQuery } from "../../src/preview/query";
 
 describe("todayFromQuery", () => {
   it("takes today when the page names no date", () => {
@@ -21,4 +21,13 @@ describe("todayFromQuery", () => {
         expect(parsed.message).toMatch(new RegExp(`^网址参数 date=“${date}”无效：选项 asOf 无效`, "u"));
     },
   );
+});
+
+describe("paneWidthFromQuery", () => {
+  it("takes 320, 400 or 500 px and falls back to Excel's narrowest pane", () => {
+    expect(paneWidthFromQuery("500")).toBe(500);
+    expect(paneWidthFromQuery("400")).toBe(400);
+    expect(paneWidthFromQuery(null)).toBe(320);
+    expect(paneWidthFromQuery("9999")).toBe(320);
+  });
 });

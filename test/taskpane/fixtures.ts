@@ -1,3 +1,4 @@
+import type { PaneSettings } from "../../src/core/pane-settings";
 import type {
   AddedProgressColumn,
   CheckRequest,
@@ -67,8 +68,31 @@ export function sampleTable(): TableResult {
       status: "overdue",
       cells: { index: "A5", name: "B5", schedule: ["D5"] },
       milestones: [
-        milestone({ cell: "D5", status: "overdue", daysLate: 81, due: "2023-03-31" }),
-        milestone({ cell: "D5", quarters: [2, 3], due: "2023-09-30", start: 20, daysLate: -102 }),
+        milestone({
+          cell: "D5",
+          status: "overdue",
+          daysLate: 81,
+          due: "2023-03-31",
+          text: "完成预算编制及复核",
+        }),
+        milestone({
+          cell: "D5",
+          quarters: [2],
+          marker: "第二季度",
+          due: "2023-06-30",
+          start: 12,
+          status: "dueSoon",
+          daysLate: -10,
+          text: "启动施工",
+        }),
+        milestone({
+          cell: "D5",
+          quarters: [3],
+          due: "2023-09-30",
+          start: 20,
+          daysLate: -102,
+          text: "完工验收",
+        }),
       ],
       investment: {
         total: 32.28,
@@ -201,6 +225,8 @@ export function sampleResult(tables: TableResult[] = [sampleTable()]): SheetResu
 
 type SummaryOutcome = Outcome<string> | { ok: false; exists: true };
 
+const OK: Outcome = { ok: true, value: undefined };
+
 /** A port that records what the pane asked and answers what the test tells it to. */
 export class RecordingPort implements WorkbookPort {
   checks: CheckRequest[] = [];
@@ -208,23 +234,27 @@ export class RecordingPort implements WorkbookPort {
   summaries: boolean[] = [];
   completions: SheetResult[] = [];
   clears = 0;
-  statusColumns = 0;
-  statusColumnAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
+  statusColumns: CheckRequest[] = [];
+  savedSettings: PaneSettings[] = [];
+  settings: PaneSettings = {};
+  statusColumnAnswer: () => Promise<Outcome> = async () => OK;
   checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
   reportRequests: ReportSheetRequest[] = [];
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
     value: "进度通报2023-06",
   });
-  selectAnswer: () => Promise<Outcome> = async () => ({ ok: true, value: undefined });
+  completionAnswer: (result: SheetResult) => Promise<Outcome> = async () => OK;
+  clearAnswer: () => Promise<Outcome> = async () => OK;
+  selectAnswer: () => Promise<Outcome> = async () => OK;
 
   checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
     this.checks.push(request);
     return this.checkAnswer();
   }
-  async clearMarks(): Promise<Outcome> {
+  clearMarks(): Promise<Outcome> {
     this.clears += 1;
-    return { ok: true, value: undefined };
+    return this.clearAnswer();
   }
   selectCell(sheet: string, address: string): Promise<Outcome> {
     this.selected.push([sheet, address]);
@@ -239,13 +269,20 @@ export class RecordingPort implements WorkbookPort {
     this.reportRequests.push(request);
     return this.summaryAnswer(overwrite);
   }
-  async addCompletionColumns(result: SheetResult): Promise<Outcome> {
+  addCompletionColumns(result: SheetResult): Promise<Outcome> {
     this.completions.push(result);
-    return { ok: true, value: undefined };
+    return this.completionAnswer(result);
   }
-  insertStatusColumn(): Promise<Outcome> {
-    this.statusColumns += 1;
+  insertStatusColumn(request: CheckRequest): Promise<Outcome> {
+    this.statusColumns.push(request);
     return this.statusColumnAnswer();
+  }
+  async readSettings(): Promise<Outcome<PaneSettings>> {
+    return { ok: true, value: this.settings };
+  }
+  async writeSettings(settings: PaneSettings): Promise<Outcome> {
+    this.savedSettings.push(settings);
+    return OK;
   }
   progressColumns: Array<[TableResult, string]> = [];
   async addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {

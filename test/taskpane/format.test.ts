@@ -14,9 +14,20 @@ describe("i18n", () => {
   test("both dictionaries fill every key with text, and differ", () => {
     const keys = Object.keys(MESSAGES.zh) as Array<keyof Messages>;
     expect(Object.keys(MESSAGES.en).sort()).toEqual([...keys].sort());
+    const counts = { overdue: 3, dueSoon: 1, onTrack: 2, done: 1, unscheduled: 1 };
+    // Arguments the way the pane passes them; every other function takes (1, 2, "x", "y").
+    const args: Partial<Record<keyof Messages, unknown[]>> = {
+      detailRangeText: [3, 20, [3, 4]],
+      checked: [8, counts],
+      groupCounts: [counts],
+      listHeading: ["overdue"],
+      noneToList: [null],
+      projectPeople: [["许文理", "曾智伟"], "社会事务办"],
+      tableLine: ["Sheet1", 2023, 12],
+    };
     const render = (value: unknown, key: keyof Messages): string =>
       typeof value === "function"
-        ? String(key === "headerRows" ? value([3, 4]) : value(1, 2, "x", "y"))
+        ? String((value as (...a: unknown[]) => unknown)(...(args[key] ?? [1, 2, "x", "y"])))
         : typeof value === "object" && value !== null
           ? Object.values(value).join("|")
           : String(value);
@@ -26,7 +37,9 @@ describe("i18n", () => {
       expect(zh.trim()).not.toBe("");
       expect(en.trim()).not.toBe("");
       // English strings carry no Han characters except the names the add-in writes (进度检查结果, 进度状态).
-      expect(en.replace(/进度检查结果|进度状态/gu, "")).not.toMatch(/\p{Script=Han}/u);
+      expect(en.replace(/进度检查结果|进度状态|许文理|曾智伟|社会事务办/gu, "")).not.toMatch(
+        /\p{Script=Han}/u,
+      );
     }
   });
 });

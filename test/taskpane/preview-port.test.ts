@@ -4,6 +4,7 @@ import { columnLetter } from "../../src/core/address";
 import { checkSheet } from "../../src/core/check";
 import { planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
+import { PROJECT_STATUS_LABEL } from "../../src/core/status";
 import { readWorkbook } from "../../src/core/xlsx";
 import { parsePreviewData, type PreviewWorkbook } from "../../src/preview/data";
 import { PreviewPort, valueAt } from "../../src/preview/PreviewPort";
@@ -72,21 +73,21 @@ describe("PreviewPort", () => {
     expect(port.getState().marks.size).toBe(0);
   });
 
-  test("插入状态列 writes 进度状态 and each project's status beside the table, once", async () => {
+  test("插入状态列 writes 进度状态 and each project's status on the pane's date beside the table, once", async () => {
     const sample = workbook("xintang-2023.xlsx");
     const table = checkSheet(sample.sheets[0]!.grid, options("2023-06-20")).tables[0]!;
     const port = new PreviewPort(sample.sheets);
-    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20" })).toEqual({ ok: true, value: undefined });
     const grid = port.getState().sheets[0]!.grid;
     const column = table.lastCol + 1;
     const at = (row: number) => grid.values[row - 1 - grid.origin.row]?.[column - grid.origin.col];
-    expect(at(table.headerRows[0]!)).toBe("进度状态");
-    // The samples are 2023 tables, so today every scheduled project is overdue or done.
-    for (const project of table.projects) {
-      expect(at(project.row)).toBe(project.milestones.length === 0 ? "未排期" : "逾期");
-    }
+    expect(at(table.headerRows[0]!)).toBe("进度状态（截至 2023-06-20）");
+    // The pane's answer for each project on that date, word for word.
+    for (const project of table.projects)
+      expect(at(project.row)).toBe(PROJECT_STATUS_LABEL[project.status].zh);
+    expect(new Set(table.projects.map((p) => at(p.row)))).toEqual(new Set(["逾期", "临期", "未排期"]));
     // The column is now taken: a second insert is refused and changes nothing.
-    const second = await port.insertStatusColumn();
+    const second = await port.insertStatusColumn({ asOf: "2023-06-20" });
     expect(second.ok).toBe(false);
     expect(port.getState().sheets[0]!.grid).toBe(grid);
   });
@@ -178,6 +179,33 @@ describe("PreviewPort", () => {
       message: "表格已有四个季度的完成情况列",
       messageEn: "The table already has all four quarter columns",
     });
+  });
+
+  test("gives the drop-downs to project rows only, never to the repeated header rows", async () => {
+    const port = new PreviewPort(workbook("xintang-2023.xlsx").sheets);
+    const checked = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    if (!checked.ok) throw new Error(checked.message);
+    const table = checked.value.tables[0]!;
+    expect(await port.addCompletionColumns(checked.value)).toEqual({ ok: true, value: undefined });
+    const dropDowns = port.getState().dropDowns.get(table.sheet)!;
+    const column = columnLetter(table.lastCol + 1);
+    // The printed notice repeats its header at rows 7, 11 and 17.
+    for (const row of [7, 11, 17]) expect(dropDowns.has(`${column}${row}`)).toBe(false);
+    for (const project of table.projects) expect(dropDowns.has(`${column}${project.row}`)).toBe(true);
+  });
+
+  test("remembers the pane's settings in its store, and reads damaged ones as none", async () => {
+    let stored: string | null = null;
+    const settings = { read: () => stored, write: (text: string) => void (stored = text) };
+    const port = new PreviewPort(workbook("xintang-2023.xlsx").sheets, { settings });
+    expect(await port.readSettings()).toEqual({ ok: true, value: {} });
+    await port.writeSettings({ dueSoonDays: 7, dateMode: "quarterEnd" });
+    expect(await port.readSettings()).toEqual({
+      ok: true,
+      value: { dueSoonDays: 7, dateMode: "quarterEnd" },
+    });
+    stored = "{broken";
+    expect(await port.readSettings()).toEqual({ ok: true, value: {} });
   });
 
   test("refuses completion columns where the cells right of the table are taken, naming the cell", async () => {

@@ -38,6 +38,15 @@ describe("DUTY.* in WPS", () => {
     ]);
   });
 
+  it("takes the due-soon days 插入状态列 writes for a window other than 15", () => {
+    const { formulas, at } = setup();
+    // Project 10 (row 15) is due 2023-06-30: 10 days after 2023-06-20.
+    at("L15");
+    expect(formulas.status(10, "2023-06-20")).toBe("临期");
+    expect(formulas.status(10, "2023-06-20", 5)).toBe("正常");
+    expect(formulas.status(10, "2023-06-20", 400)).toMatch(/^#VALUE! 临期天数应为 0 到 366/u);
+  });
+
   it("takes an address written as text, pointing at any row", () => {
     const { formulas, at } = setup();
     at("L20");

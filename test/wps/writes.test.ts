@@ -90,7 +90,8 @@ describe("addCompletionColumns", () => {
     const again = checkActiveSheet(ctx, { asOf: "2023-06-20" });
     if (!again.ok) throw new Error(again.message);
     expect(Object.keys(again.value.tables[0]!.quarterColumns)).toHaveLength(4);
-    expect(et.reads("Validation.Add")).toBe(1);
+    // One drop-down per run of project rows (the repeated headers at rows 7, 11 and 17 split them).
+    expect(et.reads("Validation.Add")).toBe(4);
   });
 
   it("refuses, naming the cell, when a column right of the table is not empty, and writes nothing", async () => {
@@ -113,22 +114,57 @@ describe("addCompletionColumns", () => {
   });
 });
 
+describe("completion drop-downs", () => {
+  it("go on project rows only, never on the header rows the notice repeats at page breaks", async () => {
+    const { sheet, port, result } = setup();
+    const table = result.tables[0]!;
+    expect(await port.addCompletionColumns(result)).toEqual({ ok: true, value: undefined });
+    const col = table.lastCol + 1;
+    const projectRows = new Set(table.projects.flatMap((p) => p.rows));
+    const others = [...Array(table.lastRow - table.headerRows[0]!).keys()]
+      .map((i) => table.headerRows[0]! + 1 + i)
+      .filter((row) => !projectRows.has(row));
+    expect(others.length).toBeGreaterThanOrEqual(3);
+    for (const row of others) expect(sheet.cell(row - 1, col).validation ?? null).toBeNull();
+    for (const row of projectRows) expect(sheet.cell(row - 1, col).validation).not.toBeNull();
+  });
+});
+
+describe("pane settings", () => {
+  it("are kept in a document property of the workbook and read back through the core's check", async () => {
+    const { port } = setup();
+    expect(await port.readSettings()).toEqual({ ok: true, value: {} });
+    expect(await port.writeSettings({ dueSoonDays: 30, dateMode: "monthEnd" })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    await port.writeSettings({ dueSoonDays: 7, groupBy: "none" });
+    expect(await port.readSettings()).toEqual({ ok: true, value: { dueSoonDays: 7, groupBy: "none" } });
+  });
+});
+
 describe("insertStatusColumn", () => {
-  it("writes =DUTY.STATUS(A<row>) beside each project and the header, reading the grid once", async () => {
+  it("writes =DUTY.STATUS(A<row>,date) beside each project and the header, reading the grid once", async () => {
     const { et, sheet, port, result } = setup();
     et.resetCalls();
-    expect(await port.insertStatusColumn()).toEqual({ ok: true, value: undefined });
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20", dueSoonDays: 30 })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(et.reads("Range.Value2")).toBe(1);
-    const project = result.tables[0]!.projects[0]!;
-    const col = result.tables[0]!.lastCol + 1;
-    expect(sheet.cell(project.row - 1, col).formula).toBe(`=DUTY.STATUS(B${project.row})`);
+    const table = result.tables[0]!;
+    const project = table.projects[0]!;
+    const col = table.lastCol + 1;
+    // The pane's date and window, so the column answers as the pane does.
+    expect(sheet.cell(project.row - 1, col).formula).toBe(`=DUTY.STATUS(B${project.row},"2023-06-20",30)`);
+    expect(sheet.cell(table.headerRows[0]! - 1, col).value).toBe("进度状态（截至 2023-06-20）");
   });
 
   it("refuses a protected sheet before reading it", async () => {
     const { et, sheet, port } = setup();
     sheet.protectContents = true;
     et.resetCalls();
-    expect(await port.insertStatusColumn()).toMatchObject({
+    expect(await port.insertStatusColumn({ asOf: "2023-06-20" })).toMatchObject({
       ok: false,
       message: "工作表已保护，未作任何修改",
     });

@@ -1,7 +1,8 @@
-import { format, isValid, parse } from "date-fns";
-import { enUS } from "date-fns/locale";
+import { format } from "date-fns";
 import { z } from "zod";
 import { parseAddress } from "../address";
+import { WRITTEN_DATE_EXPECTED, WRITTEN_DATE_EXPECTED_EN, parseWrittenDate } from "../dates";
+import { CheckOptionsSchema, DUE_SOON_DAYS_EXPECTED } from "../options";
 import { serialToIso } from "../schedule";
 
 /**
@@ -24,39 +25,8 @@ export function argError(code: ArgError["code"], message: string, messageEn: str
   return { ok: false, code, message, messageEn };
 }
 
-/** Reference date for date-fns `parse` (fills no field here: every pattern has a full date). */
-const PARSE_BASE = new Date(2000, 0, 1);
-
-export const AS_OF_EXPECTED = "日期应为 2023-06-30 或 2023年6月30日";
-const AS_OF_EXPECTED_EN = "The date should look like 2023-06-30 or 2023年6月30日";
-
-/** Written forms of a date, tried in order (date-fns patterns). */
-const DATE_PATTERNS = [
-  "yyyy-M-d",
-  "yyyy/M/d",
-  "yyyy.M.d",
-  "yyyy年M月d日",
-  "yyyy年M月d号",
-  "yyyyMMdd",
-  "MMMM d, yyyy",
-  "MMM d, yyyy",
-  "d MMMM yyyy",
-  "d MMM yyyy",
-];
-
-function parseWrittenDate(text: string): Date | null {
-  // Full-width digits and the spaces people type around 年/月/日 are not part of the date.
-  const compact = text
-    .replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\s*([年月日号/.-])\s*/gu, "$1")
-    .trim();
-  for (const pattern of DATE_PATTERNS) {
-    const date = parse(compact, pattern, PARSE_BASE, { locale: enUS });
-    // date-fns already refuses impossible days (`2023-2-30`); the year range refuses `23-6-30` (year 23).
-    if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 9999) return date;
-  }
-  return null;
-}
+export const AS_OF_EXPECTED = WRITTEN_DATE_EXPECTED;
+const AS_OF_EXPECTED_EN = WRITTEN_DATE_EXPECTED_EN;
 
 /** Both forms become ISO `YYYY-MM-DD`; serials go through the core's 1900-system rule (no serial 60). */
 const AsOfSchema = z.union([
@@ -104,6 +74,25 @@ export function parseAsOf(value: unknown, today: Date): Parsed<string> {
   if (asOfMemo.size >= AS_OF_MEMO_LIMIT) asOfMemo.clear();
   asOfMemo.set(key, parsed);
   return parsed;
+}
+
+const DueSoonDaysSchema = CheckOptionsSchema.shape.dueSoonDays.unwrap();
+
+/**
+ * The due-soon window argument of `DUTY.STATUS`: a whole number of days (0–366), or nothing (the core's
+ * default). 插入状态列 writes it when the pane was checked with another window, so the column and the pane
+ * give one answer.
+ */
+export function parseDueSoonDays(value: unknown): Parsed<number | undefined> {
+  if (value === null || value === undefined || value === "") return { ok: true, value: undefined };
+  const parsed = DueSoonDaysSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const shown = typeof value === "string" ? `“${value}”` : String(value);
+  return argError(
+    "invalidValue",
+    `临期天数${DUE_SOON_DAYS_EXPECTED}，收到 ${shown}`,
+    `Due-soon days should be a whole number from 0 to 366; got ${shown}`,
+  );
 }
 
 /** Where the first argument points: a sheet and a 0-based cell (the top-left one of a range). */

@@ -1,7 +1,7 @@
 import { cellAddress } from "../address";
 import { periodLabel } from "../labels";
 import { PROGRESS_STATE_LABEL } from "../progress/table";
-import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "../status";
+import { MILESTONE_STATUS_LABEL, PROJECT_STATUS_LABEL, nextMilestone } from "../status";
 import type { Milestone, Project, SheetResult, TableResult } from "../types";
 import { isoToSerial } from "../schedule";
 import { argError, type CellRef, type InvestKind, type Parsed } from "./args";
@@ -96,11 +96,6 @@ export function progressText(project: Project): Parsed<string> {
 /** `DUTY.OVERDUE`: how many milestones are overdue. */
 export function overdueCount(project: Project): number {
   return project.milestones.filter((m) => m.status === "overdue").length;
-}
-
-/** The earliest milestone not yet done (overdue ones included), or null. */
-export function nextMilestone(project: Project): Milestone | null {
-  return byDue(project.milestones).find((m) => m.status !== "done") ?? null;
 }
 
 /** `DUTY.NEXT`: `第三季度 材料及施工班组进场（2023-09-30）`; 已完成 / 未排期 when there is none. */

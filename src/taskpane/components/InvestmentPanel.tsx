@@ -7,6 +7,8 @@ import { CellLink } from "./CellLink";
 
 const ANNUAL_COLOUR = "#0F6CBD";
 const TOTAL_COLOUR = "#B4D6FA";
+/** 8 万元 beside 48,000 万元 is 0.02 % of the track: drawn at least this wide so it is seen at all. */
+const MIN_BAR_PX = 4;
 
 const useStyles = makeStyles({
   figures: {
@@ -36,7 +38,7 @@ const useStyles = makeStyles({
   legend: {
     display: "flex",
     gap: tokens.spacingHorizontalM,
-    fontSize: tokens.fontSizeBase100,
+    fontSize: tokens.fontSizeBase200,
     margin: `0 0 ${tokens.spacingVerticalXS}`,
   },
   swatch: {
@@ -52,16 +54,17 @@ const useStyles = makeStyles({
     padding: 0,
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalS,
   },
-  chartRow: {
-    display: "grid",
-    gridTemplateColumns: "88px 1fr",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    fontSize: tokens.fontSizeBase200,
+  // Name and amounts on one line (wrapping, never cut off), the bars under them across the full width.
+  chartRow: { display: "flex", flexDirection: "column", gap: "2px", fontSize: tokens.fontSizeBase200 },
+  chartText: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
   },
-  chartLabel: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  chartLabel: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   track: { position: "relative", height: "14px" },
   totalBar: {
     position: "absolute",
@@ -80,10 +83,9 @@ const useStyles = makeStyles({
     borderRadius: "2px",
   },
   chartValue: {
-    gridColumn: "2",
-    fontSize: tokens.fontSizeBase100,
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
     fontVariantNumeric: "tabular-nums",
+    textAlign: "end",
   },
   anomalies: {
     listStyleType: "none",
@@ -99,6 +101,11 @@ const useStyles = makeStyles({
 export interface InvestmentPanelProps {
   table: TableResult;
   onSelect: (sheet: string, cell: string) => void;
+}
+
+/** A bar's width: to scale, but never thinner than a visible sliver for an amount above zero. */
+export function barWidth(fen: number, maxFen: number): { width: string; minWidth: string } {
+  return { width: `${(fen / maxFen) * 100}%`, minWidth: fen > 0 ? `${MIN_BAR_PX}px` : "0" };
 }
 
 interface Anomaly {
@@ -160,18 +167,15 @@ export function InvestmentPanel({ table, onSelect }: InvestmentPanelProps) {
               const total = formatWan(d.totalFen);
               return (
                 <li key={name} className={styles.chartRow} aria-label={t.chartRow(name, annual, total)}>
-                  <span className={styles.chartLabel} title={name} aria-hidden="true">
-                    {name}
+                  <span className={styles.chartText} aria-hidden="true">
+                    <span className={styles.chartLabel} title={name}>
+                      {name}
+                    </span>
+                    <span className={styles.chartValue}>{t.chartValues(annual, total)}</span>
                   </span>
                   <span className={styles.track} aria-hidden="true">
-                    <span className={styles.totalBar} style={{ width: `${(d.totalFen / maxFen) * 100}%` }} />
-                    <span
-                      className={styles.annualBar}
-                      style={{ width: `${(d.annualFen / maxFen) * 100}%` }}
-                    />
-                  </span>
-                  <span className={styles.chartValue} aria-hidden="true">
-                    {annual} / {total}
+                    <span className={styles.totalBar} style={barWidth(d.totalFen, maxFen)} />
+                    <span className={styles.annualBar} style={barWidth(d.annualFen, maxFen)} />
                   </span>
                 </li>
               );

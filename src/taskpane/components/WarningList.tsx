@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Diagnostic, SheetResult } from "../../core/types";
 import { diagnosticText, isMoneyCode, projectCell, projectName } from "../format";
+import { useRovingTabIndex } from "../roving";
 import { useI18n } from "../i18n";
 import { CellLink } from "./CellLink";
 
@@ -38,6 +39,8 @@ export function WarningList({
 }) {
   const styles = useStyles();
   const { t, lang } = useI18n();
+  // One tab stop for the whole list: the arrow keys move between its cells.
+  const arrows = useRovingTabIndex<HTMLUListElement>("vertical");
   const items: Item[] = [];
   result.warnings.forEach((w, i) =>
     items.push({
@@ -77,7 +80,7 @@ export function WarningList({
   });
   if (items.length === 0) return <p className={styles.empty}>{t.noWarnings}</p>;
   return (
-    <ul className={styles.list}>
+    <ul className={styles.list} {...arrows}>
       {items.map((item) => (
         <li
           key={item.key}

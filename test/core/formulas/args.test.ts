@@ -3,6 +3,7 @@ import {
   AS_OF_EXPECTED,
   parseAsOf,
   parseCellRef,
+  parseDueSoonDays,
   parseInvestKind,
   sheetName,
 } from "../../../src/core/formulas/args";
@@ -131,5 +132,21 @@ describe("parseInvestKind", () => {
     const parsed = parseInvestKind(word);
     expect(parsed).toMatchObject({ ok: false, code: "invalidValue" });
     if (!parsed.ok) expect(parsed.message).toContain("年度、总 或 占比");
+  });
+});
+
+describe("parseDueSoonDays", () => {
+  it("omitted is the default window; whole days from 0 to 366 are taken", () => {
+    expect(parseDueSoonDays(null)).toEqual({ ok: true, value: undefined });
+    expect(parseDueSoonDays("")).toEqual({ ok: true, value: undefined });
+    expect(parseDueSoonDays(0)).toEqual({ ok: true, value: 0 });
+    expect(parseDueSoonDays(30)).toEqual({ ok: true, value: 30 });
+  });
+
+  it.each([-1, 367, 2.5, "30", true])("refuses %p with the window it expects", (value) => {
+    const parsed = parseDueSoonDays(value);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed).toMatchObject({ code: "invalidValue", message: expect.stringContaining("0 到 366") });
   });
 });

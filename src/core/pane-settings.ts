@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { QUICK_DATE_MODES, quickDate, type DateMode } from "./dates";
+import { CheckOptionsSchema } from "./options";
+
+/** How the pane lists projects: by 责任领导, by 责任科室, or one list. */
+export type ProjectGrouping = "leader" | "department" | "none";
+/** Most days late first, or in the table's own order. */
+export type ProjectSort = "daysLate" | "table";
+
+/**
+ * What the pane remembers per workbook (stored as JSON in the workbook's add-in settings, or the preview's
+ * localStorage). Read back through zod: the stored text crosses a boundary and may be damaged, written by
+ * an older version, or edited by hand. Each field is checked on its own, so one bad field costs only itself.
+ */
+export const PaneSettingsSchema = z.object({
+  dueSoonDays: CheckOptionsSchema.shape.dueSoonDays.unwrap().optional().catch(undefined),
+  groupBy: z.enum(["leader", "department", "none"]).optional().catch(undefined),
+  sort: z.enum(["daysLate", "table"]).optional().catch(undefined),
+  dateMode: z
+    .enum([...QUICK_DATE_MODES, "fixed"])
+    .optional()
+    .catch(undefined),
+  /** The date typed when `dateMode` is `fixed`. */
+  fixedDate: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+});
+
+export type PaneSettings = {
+  dueSoonDays?: number | undefined;
+  groupBy?: ProjectGrouping | undefined;
+  sort?: ProjectSort | undefined;
+  dateMode?: DateMode | undefined;
+  fixedDate?: string | undefined;
+};
+
+/** Stored settings (JSON text or an object) → what can be trusted of them; `{}` for anything unreadable. */
+export function parsePaneSettings(stored: unknown): PaneSettings {
+  let value = stored;
+  if (typeof stored === "string") {
+    try {
+      value = JSON.parse(stored) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  const parsed = PaneSettingsSchema.safeParse(value);
+  if (!parsed.success) return {};
+  // Only the fields that survived, so a merge with defaults never meets `undefined` keys.
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as PaneSettings;
+}
+
+/** The reference date the remembered mode gives on `today` (a fixed date without its date is today). */
+export function settingsDate(settings: PaneSettings, today: Date): string {
+  const mode = settings.dateMode ?? "today";
+  if (mode === "fixed") return settings.fixedDate ?? quickDate("today", today);
+  return quickDate(mode, today);
+}

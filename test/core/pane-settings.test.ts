@@ -1,0 +1,31 @@
+import { parsePaneSettings, settingsDate } from "../../src/core/pane-settings";
+
+describe("pane settings read back from a workbook", () => {
+  it("keeps every valid field, from JSON text or an object", () => {
+    const stored = { dueSoonDays: 30, groupBy: "department", sort: "table", dateMode: "lastMonthEnd" };
+    expect(parsePaneSettings(JSON.stringify(stored))).toEqual(stored);
+    expect(parsePaneSettings({ dateMode: "fixed", fixedDate: "2023-06-20" })).toEqual({
+      dateMode: "fixed",
+      fixedDate: "2023-06-20",
+    });
+  });
+
+  it("drops only the fields that are damaged, and anything unreadable becomes no settings", () => {
+    expect(
+      parsePaneSettings({ dueSoonDays: 999, groupBy: "boss", sort: "table", fixedDate: "2023-02-30", x: 1 }),
+    ).toEqual({ sort: "table" });
+    expect(parsePaneSettings("{not json")).toEqual({});
+    expect(parsePaneSettings(null)).toEqual({});
+    expect(parsePaneSettings([1, 2])).toEqual({});
+    expect(parsePaneSettings('"text"')).toEqual({});
+  });
+
+  it("gives the reference date of the remembered mode on the day the pane opens", () => {
+    const today = new Date(2023, 6, 5);
+    expect(settingsDate({}, today)).toBe("2023-07-05");
+    expect(settingsDate({ dateMode: "lastMonthEnd" }, today)).toBe("2023-06-30");
+    expect(settingsDate({ dateMode: "quarterEnd" }, today)).toBe("2023-09-30");
+    expect(settingsDate({ dateMode: "fixed", fixedDate: "2023-06-20" }, today)).toBe("2023-06-20");
+    expect(settingsDate({ dateMode: "fixed" }, today)).toBe("2023-07-05");
+  });
+});
