@@ -1,6 +1,6 @@
 import { getYear, parseISO } from "date-fns";
 import { cellAddress, columnLetter } from "./address";
-import { readCompletion, readProgressText, readQuarterCell, type Completion } from "./completion";
+import { readCompletion, readQuarterCell, type Completion } from "./completion";
 import {
   computeTotals,
   fenToWan,
@@ -21,6 +21,7 @@ import {
   type ProgressFrame,
   type Report,
 } from "./progress/frame";
+import { readReport } from "./progress/report";
 import { decideProgress, readCurrentReport } from "./progress/state";
 import { tableProgress } from "./progress/table";
 import { countStatuses, milestoneStatus, projectStatus, StatusClock } from "./status";
@@ -132,15 +133,15 @@ function scheduleText(record: ProjectRecord, layout: TableLayout): string | null
 }
 
 /**
- * What the actuals of each plan column say (SEMANTICS §4): done when a cell of a progress column of the
- * same period is a done mark (`√`, `已完成`) or a done statement (`项目已全部完成`; not `已完成招投标`).
+ * What the actuals of each plan column say (SEMANTICS §4, PROGRESS §3): done when a cell of a progress
+ * column of the same period is a done mark (`√`, `已完成`), a done statement (`项目已全部完成`; not
+ * `已完成招投标`) or a percent of 100 or more.
  */
 function plansDone(layout: TableLayout, record: ProjectRecord): boolean[] {
   return layout.planColumns.map((plan) =>
     plan.actuals.some((i) =>
       (record.progress[i]?.text ?? []).some(
-        (cell) =>
-          readQuarterCell(cell.value) === "done" || readProgressText(String(cell.value ?? "")).allDone,
+        (cell) => readQuarterCell(cell.value) === "done" || readReport(String(cell.value ?? ""), null).done,
       ),
     ),
   );
@@ -289,8 +290,10 @@ function judgeProject(
     draft.record.quarterCells,
     earlier,
   );
-  const reading = readCurrentReport(reported, completion.allDone);
-  if (reading?.done && !periodOnly) completion.allDone = true;
+  const read = readCurrentReport(reported, completion.allDone);
+  // `完成100%` in a half-year's actuals is that half-year done, not the project.
+  const reading = read && periodOnly ? { ...read, done: false } : read;
+  if (reading?.done) completion.allDone = true;
   const planDone = ctx.layout.planColumns.length > 0 ? plansDone(ctx.layout, draft.record) : null;
   for (const d of completionDiagnostics) diagnostics.push(d);
   for (const d of draft.diagnostics) diagnostics.push(d);

@@ -175,6 +175,19 @@ describe("plans split across period columns", () => {
     expect(t.progress?.columns.map((c) => [c.column, c.period])).toEqual([["F", "2023-03"]]);
   });
 
+  it("a half-year's actuals at 100% close the half-year, not the project", () => {
+    const t = only(
+      [
+        ["序号", "项目名称", "责任单位", "上半年目标", "全年目标", "上半年完成情况"],
+        [1, "背街小巷整治", "城管办", "完成 10 条", "完成 20 条", "完成上半年目标的100%"],
+      ],
+      "2023-07-10",
+    );
+    expect(milestones(t.projects[0] as Project).map((m) => m[3])).toEqual(["done", "upcoming"]);
+    expect(t.projects[0]?.status).toBe("onTrack");
+    expect(t.projects[0]?.progress?.state).not.toBe("done");
+  });
+
   it("`全年完成情况` saying done completes the year's plan", () => {
     const t = only(
       [
