@@ -409,6 +409,32 @@ describe("two tables side by side", () => {
     expect(t.schedulePeriods.map((p) => p.column)).toEqual(["D", "E"]);
   });
 
+  it("two tables side by side stay apart once the blank column between them is written in (进度状态)", () => {
+    const result = check(
+      [
+        [
+          "序号",
+          "项目名称",
+          "责任单位",
+          "上半年目标",
+          "全年目标",
+          "进度状态",
+          "序号",
+          "项目名称",
+          "责任单位",
+          "5月",
+        ],
+        [1, "南溪路改造", "城建办", "完成北段路面", "全线通车", "正常", 1, "老年食堂", "民政办", "完成装修"],
+      ],
+      "2023-04-10",
+    );
+    expect(result.tables.map((t) => [t.columns.index, t.columns.name, t.columns.schedule])).toEqual([
+      ["A", "B", "D"],
+      ["G", "H", "J"],
+    ]);
+    expect(result.tables[0]?.lastCol).toBe(5);
+  });
+
   it("a blank column inside one table does not split it", () => {
     const t = only(
       [

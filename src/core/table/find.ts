@@ -885,11 +885,15 @@ export function findTablesWithDiagnostics(grid: SheetGrid): FoundTables {
 function readHeaders(sheet: Sheet, r: number, from: number, to: number): Header[] {
   const whole = readHeader(sheet, r, from, to);
   if (!whole) return [];
-  for (let gap = whole.firstCol + 1; gap < whole.lastCol; gap += 1) {
-    if (!whole.rows.every((hr) => sheet.text(hr, gap) === "" && !sheet.merge(hr, gap))) continue;
-    const left = readHeader(sheet, r, from, gap - 1);
+  for (let c = whole.firstCol + 1; c <= whole.lastCol; c += 1) {
+    // Split at a blank column, or right before a second 序号 (a column written into the blank one later —
+    // 进度状态 — leaves the two tables apart).
+    const blank = whole.rows.every((hr) => sheet.text(hr, c) === "" && !sheet.merge(hr, c));
+    const index = !blank && sheet.match(r, c).role === "index";
+    if (!blank && !index) continue;
+    const left = readHeader(sheet, r, from, c - 1);
     if (!left || !left.columns.has("name")) continue;
-    const right = readHeaders(sheet, r, gap + 1, to);
+    const right = readHeaders(sheet, r, blank ? c + 1 : c, to);
     if (right.length > 0 && right.every((h) => h.columns.has("name"))) return [left, ...right];
   }
   return [whole];
