@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QUICK_DATE_MODES, quickDate, type DateMode } from "./dates";
 import { CheckOptionsSchema } from "./options";
+import type { CheckRequest } from "./port";
 
 /** How the pane lists projects: by 责任领导, by 责任科室, or one list. */
 export type ProjectGrouping = "leader" | "department" | "none";
@@ -58,4 +59,20 @@ export function settingsDate(settings: PaneSettings, today: Date): string {
   const mode = settings.dateMode ?? "today";
   if (mode === "fixed") return settings.fixedDate ?? quickDate("today", today);
   return quickDate(mode, today);
+}
+
+/**
+ * A check request completed from the workbook's remembered settings: what the request leaves out (the
+ * ribbon's 检查进度 sends only today's date) is taken from what the pane remembered, so the ribbon and the
+ * pane answer with the same 临期天数, 报送日 and 滞后容差.
+ */
+export function withRememberedOptions(request: CheckRequest, settings: PaneSettings): CheckRequest {
+  const merged: CheckRequest = { asOf: request.asOf };
+  const dueSoonDays = request.dueSoonDays ?? settings.dueSoonDays;
+  const reportDay = request.reportDay ?? settings.reportDay;
+  const behindTolerance = request.behindTolerance ?? settings.behindTolerance;
+  if (dueSoonDays !== undefined) merged.dueSoonDays = dueSoonDays;
+  if (reportDay !== undefined) merged.reportDay = reportDay;
+  if (behindTolerance !== undefined) merged.behindTolerance = behindTolerance;
+  return merged;
 }

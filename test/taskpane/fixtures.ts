@@ -167,6 +167,7 @@ export function sampleTable(): TableResult {
     headerRows: [4],
     columns: { index: "A", name: "B", schedule: "D", totalInvestment: "F", annualInvestment: "G" },
     quarterColumns: {},
+    schedulePeriods: [],
     title: "新塘街道 2023 年度为民办实事项目责任分解表",
     year: 2023,
     projects,
