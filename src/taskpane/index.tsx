@@ -15,7 +15,7 @@ Office.onReady(() => {
       lang={languageFor(Office.context.displayLanguage)}
       commandReports={{ latest: latestCommandReport, subscribe: subscribeCommandReports }}
       // The preview is deployed beside the pane: the sample table, checked on a day with something to see.
-      sampleHref={new URL("preview.html?sample=xintang-2023.xlsx&date=2023-06-20", window.location.href).href}
+      sampleHref={new URL("index.html?sample=xintang-2023.xlsx&date=2023-06-20", window.location.href).href}
     />,
   );
 });
