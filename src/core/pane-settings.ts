@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GroupBy } from "./alerts";
 import { QUICK_DATE_MODES, quickDate, type DateMode } from "./dates";
 import { CheckOptionsSchema } from "./options";
 
@@ -22,6 +23,10 @@ export const PaneSettingsSchema = z.object({
     .catch(undefined),
   /** The date typed when `dateMode` is `fixed`. */
   fixedDate: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+  /** 督办提醒: the reply-by date the clerk chose (used while it is ahead of the check, see `replyByFor`). */
+  replyBy: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+  /** 督办提醒 go to each 责任科室 or each 责任领导. */
+  remindBy: z.enum(["department", "leader"]).optional().catch(undefined),
 });
 
 export type PaneSettings = {
@@ -30,6 +35,8 @@ export type PaneSettings = {
   sort?: ProjectSort | undefined;
   dateMode?: DateMode | undefined;
   fixedDate?: string | undefined;
+  replyBy?: string | undefined;
+  remindBy?: GroupBy | undefined;
 };
 
 /** Stored settings (JSON text or an object) → what can be trusted of them; `{}` for anything unreadable. */
