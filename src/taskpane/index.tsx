@@ -4,6 +4,17 @@ import { createExcelPort } from "../excel/index";
 import { App } from "./App";
 import { languageFor } from "./i18n";
 
+/**
+ * Whether a file made in the pane can be saved through a `<a download>` link. Office on the web runs the
+ * pane in a browser iframe and Office on Windows in WebView2 (this add-in's floor, README "Browsers"): both
+ * save it. Office on the Mac and the iPad run it in WKWebView, which ignores such links without a word
+ * (OfficeDev/office-js#2700, closed "by design"); the OpenBrowserWindow API Microsoft offers instead opens
+ * a URL the add-in serves, and a 通报 made in the pane has none. There 生成通报 writes the 通报表 sheet.
+ */
+function downloadsAllowed(platform: Office.PlatformType): boolean {
+  return platform === Office.PlatformType.PC || platform === Office.PlatformType.OfficeOnline;
+}
+
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) return;
@@ -16,6 +27,7 @@ Office.onReady(() => {
       commandReports={{ latest: latestCommandReport, subscribe: subscribeCommandReports }}
       // The preview is deployed beside the pane: the sample table, checked on a day with something to see.
       sampleHref={new URL("preview.html?sample=xintang-2023.xlsx&date=2023-06-20", window.location.href).href}
+      canDownload={downloadsAllowed(Office.context.diagnostics.platform)}
     />,
   );
 });
