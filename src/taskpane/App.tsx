@@ -201,7 +201,8 @@ export function App({
         const { dueSoonDays, groupBy: group, sort: order, dateMode: mode } = read.value;
         if (group) setGroupBy(group);
         if (order) setSort(order);
-        setReminding({ replyBy: read.value.replyBy, remindBy: read.value.remindBy });
+        const { replyBy: reply, remindBy } = read.value;
+        if (reply || remindBy) setReminding({ replyBy: reply, remindBy });
         if (edited.current) return;
         if (dueSoonDays !== undefined) setDueSoonText(String(dueSoonDays));
         if (mode) {
