@@ -253,7 +253,7 @@ test("生成通报 downloads the month's .docx; 复制逾期清单 and 复制 pu
   try {
     for (const lang of ["zh", "en"] as const) {
       const en = lang === "en";
-      await tab.goto(`${base}/preview.html?sample=xintang-2023.xlsx&date=${AS_OF}&lang=${lang}`);
+      await tab.goto(`${base}/preview.html?sample=xintang-2023.xlsx&date=${AS_OF}&lang=${lang}&pane=320`);
       await tab.getByRole("button", { name: en ? "Check progress" : "检查进度", exact: true }).click();
       await tab.locator('button[data-tile="overdue"]').waitFor();
 
@@ -299,6 +299,22 @@ test("生成通报 downloads the month's .docx; 复制逾期清单 and 复制 pu
       const copied = await tab.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(await reminder.locator("p").textContent());
       expect(copied).toMatch(/^街道总工会：你单位牵头的.*请于6月22日前书面报送进展及原因。$/u);
+      if (!en) {
+        // README: the 督办提醒 as the 320 px pane shows them.
+        mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        const shot = join(SCREENSHOT_DIR, "pane-reminders.png");
+        await tab.getByRole("region", { name: "操作" }).getByRole("button", { name: "关闭" }).click();
+        // The section's heading right under the sticky toolbar, as a clerk scrolling to it sees it.
+        await tab.locator("aside").evaluate((aside) => {
+          const heading = [...aside.querySelectorAll("h2")].find((h) => h.textContent === "督办提醒");
+          const bar = aside.querySelector('[role="region"]');
+          if (!heading || !bar) throw new Error("no 督办提醒 heading or toolbar");
+          const top = heading.getBoundingClientRect().top - aside.getBoundingClientRect().top;
+          aside.scrollTop += top - bar.getBoundingClientRect().height - 8;
+        });
+        await tab.locator("aside").screenshot({ path: shot });
+        expect(statSync(shot).size).toBeGreaterThan(10_000);
+      }
     }
   } finally {
     await context.close();

@@ -10,9 +10,11 @@ import { copyText, selectContents } from "../share";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
-  controls: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  controls: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   control: { flexGrow: 1, flexBasis: "130px", minWidth: 0 },
+  // Fluent's Input keeps the native input's intrinsic width unless told otherwise (as in CheckForm).
   input: { width: "100%", minWidth: 0 },
+  inputElement: { minWidth: 0 },
   note: { margin: `${tokens.spacingVerticalXS} 0`, fontSize: tokens.fontSizeBase200 },
   list: {
     listStyleType: "none",
@@ -108,7 +110,7 @@ export function ReminderSection(props: ReminderSectionProps) {
   return (
     <Section title={t.remindersHeading} collapsible>
       <div className={styles.controls}>
-        <Field className={styles.control} label={t.remindTo} orientation="horizontal">
+        <Field className={styles.control} label={t.remindTo}>
           <Select
             size="small"
             value={remindBy}
@@ -127,6 +129,7 @@ export function ReminderSection(props: ReminderSectionProps) {
         >
           <Input
             className={styles.input}
+            input={{ className: styles.inputElement }}
             size="small"
             value={draft ?? replyBy}
             placeholder="2023-06-30"
