@@ -379,10 +379,12 @@ export function App({
   const copyLateList = () =>
     act("lateList", async () => {
       if (!result) return null;
-      const content = lateListClipboard(buildSheetReport(result, { groupBy: reportGroupBy, replyBy }));
+      const report = buildSheetReport(result, { groupBy: reportGroupBy, replyBy });
+      const content = lateListClipboard(report);
       if (!content) return { action: "lateList", intent: "info", text: t.noLateList };
       if (await copyRich(content)) {
-        const rows = content.text.trimEnd().split("\n").length - 1;
+        const late = report.sections.find((section) => section.kind === "late");
+        const rows = late?.kind === "late" ? late.groups.reduce((n, g) => n + g.rows.length, 0) : 0;
         return { action: "lateList", intent: "success", text: t.lateListCopied(rows) };
       }
       setCopyFallback(content);

@@ -8,6 +8,7 @@ import {
   DialogTitle,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { useRef } from "react";
 import { useI18n } from "../i18n";
@@ -37,13 +38,14 @@ export function CopyFallback({ content, onClose }: CopyFallbackProps) {
   const styles = useStyles();
   const { t } = useI18n();
   const table = useRef<HTMLDivElement | null>(null);
+  const bodyId = useId("copy-fallback");
   return (
     <Dialog open={content !== null} onOpenChange={(_, data) => !data.open && onClose()}>
-      <DialogSurface aria-describedby="copy-fallback-body">
+      <DialogSurface aria-describedby={bodyId}>
         <DialogBody>
           <DialogTitle>{t.lateListFallback}</DialogTitle>
           <DialogContent>
-            <p id="copy-fallback-body">{t.lateListFallbackBody}</p>
+            <p id={bodyId}>{t.lateListFallbackBody}</p>
             {content && (
               <div
                 className={styles.table}
