@@ -3,6 +3,7 @@ import { DEFAULT_DUE_SOON_DAYS } from "./options";
 import type { Outcome } from "./port";
 import type { CellValue, SheetGrid, SheetResult, TableResult } from "./types";
 import { normalizeText } from "./text";
+import { occupiedRefusal } from "./refusals";
 
 /**
  * Where 插入状态列 writes: for each table, the column right after it gets `进度状态（截至 2023-06-20）` in the
@@ -80,12 +81,7 @@ function planTable(grid: SheetGrid, table: TableResult, result: SheetResult): Ou
   for (let row = table.firstRow; row <= table.lastRow; row += 1) {
     if (!isEmpty(valueAt(grid, row - 1, col))) {
       const address = cellAddress(row - 1, col);
-      return {
-        ok: false,
-        message: `单元格 ${address} 已有内容：进度状态列只插入到表格右侧的空列，未作任何修改`,
-        messageEn: `Cell ${address} is not empty: the status column goes only into an empty column right of the table; nothing was changed`,
-        cell: address,
-      };
+      return occupiedRefusal("status", address);
     }
   }
   const merged = (grid.merges ?? []).find((m) => {

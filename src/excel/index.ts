@@ -11,17 +11,12 @@ import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
 import { diffSnapshots, recordCheck, snapshotOf, type SnapshotStore } from "../core/since";
 import type { SheetResult } from "../core/types";
-import { PROTECTED, describeError, failure } from "../office/errors";
-import { parseRangeAddress, readSheet } from "../office/read";
+import { failure, mergedRefusal, occupiedRefusal, OK, PROTECTED, validationRefusal } from "../core/refusals";
+import { describeError } from "../office/errors";
+import { firstCellOf, parseRangeAddress, readSheet } from "../office/read";
 import { queueCompletionWrite } from "./columns";
-import {
-  emptyRecord,
-  queueMarkScan,
-  queueMarkWrite,
-  queueRecordRead,
-  queueRecordWrite,
-  type MarkRecord,
-} from "./marks";
+import { emptyRecord, type MarkRecord } from "../core/mark-record";
+import { queueMarkScan, queueMarkWrite, queueRecordRead, queueRecordWrite } from "./marks";
 import { addProgressColumn } from "./progress-column";
 import { queueReportSheetWrite } from "./report-sheet";
 import { queueSnapshotRead, queueSnapshotWrite } from "./snapshots";
@@ -35,8 +30,6 @@ export interface ExcelPortOptions {
   /** "Today" for the default reference date. */
   today?: () => Date;
 }
-
-const OK: Outcome = { ok: true, value: undefined };
 
 /** The pane's entry in the workbook's add-in settings (the marks record has its own). */
 export const PANE_SETTINGS_KEY = "DutyCheck.pane";
@@ -84,31 +77,14 @@ function queueTargetRead(sheet: Excel.Worksheet, plan: CompletionPlan): () => Ou
   return () => {
     const occupied = firstOccupied(block.values, block.formulas, plan.headerRow, plan.firstCol);
     if (occupied) {
-      return failure(
-        `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
-        `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
-        occupied,
-        plan.sheet,
-      );
+      return occupiedRefusal("completion", occupied, plan.sheet);
     }
     if (!merged.isNullObject) {
-      const first = parseRangeAddress(merged.address.split(",")[0] ?? "");
-      const cell = first ? cellAddress(first.row, first.col) : undefined;
-      return failure(
-        `表格右侧有合并单元格${cell ? ` ${cell}` : ""}，未作任何修改`,
-        `There are merged cells right of the table${cell ? ` (${cell})` : ""}; nothing was changed`,
-        cell,
-        plan.sheet,
-      );
+      return mergedRefusal(firstCellOf(merged.address), plan.sheet);
     }
     if (block.dataValidation.type !== "None") {
       const cell = cellAddress(plan.headerRow, plan.firstCol);
-      return failure(
-        `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
-        `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
-        cell,
-        plan.sheet,
-      );
+      return validationRefusal(cell, plan.sheet);
     }
     return null;
   };

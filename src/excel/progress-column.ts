@@ -3,8 +3,8 @@ import type { AddedProgressColumn, Outcome } from "../core/port";
 import { planProgressColumn } from "../core/progress/add-column";
 import type { TableResult } from "../core/types";
 import { firstOccupied } from "../core/grid";
-import { PROTECTED, failure } from "../office/errors";
-import { parseRangeAddress } from "../office/read";
+import { mergedRefusal, occupiedRefusal, PROTECTED } from "../core/refusals";
+import { firstCellOf } from "../office/read";
 import type { ExcelRun } from "./index";
 
 /**
@@ -35,22 +35,10 @@ export async function addProgressColumn(
     if (sheet.protection.protected) return PROTECTED;
     const occupied = firstOccupied(block.values, block.formulas, plan.headerRow, plan.col);
     if (occupied) {
-      return failure(
-        `单元格 ${occupied} 不为空：进展列只加在表格右侧的空白列中，未作任何修改`,
-        `Cell ${occupied} is not empty: the progress column goes only into an empty column right of the table; nothing was changed`,
-        occupied,
-        plan.sheet,
-      );
+      return occupiedRefusal("progress", occupied, plan.sheet);
     }
     if (!merged.isNullObject) {
-      const first = parseRangeAddress(merged.address.split(",")[0] ?? "");
-      const at = first ? cellAddress(first.row, first.col) : undefined;
-      return failure(
-        `表格右侧有合并单元格${at ? ` ${at}` : ""}，未作任何修改`,
-        `There are merged cells right of the table${at ? ` (${at})` : ""}; nothing was changed`,
-        at,
-        plan.sheet,
-      );
+      return mergedRefusal(firstCellOf(merged.address), plan.sheet);
     }
     const header = sheet.getRangeByIndexes(plan.headerRow, plan.col, 1, 1);
     header.values = [[plan.header]];

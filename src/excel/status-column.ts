@@ -4,7 +4,8 @@ import { resolveOptions } from "../core/options";
 import type { CheckRequest, Outcome } from "../core/port";
 import { firstOccupied } from "../core/grid";
 import { contiguousRuns, planStatusColumns } from "../core/status-column";
-import { PROTECTED, describeError, failure } from "../office/errors";
+import { failure, occupiedRefusal, PROTECTED } from "../core/refusals";
+import { describeError } from "../office/errors";
 import { readSheet } from "../office/read";
 import type { ExcelRun } from "./index";
 
@@ -42,12 +43,7 @@ export async function insertStatusColumn(
         const col = parseAddress(`${plan.column}1`)?.col ?? 0;
         const occupied = firstOccupied(range.values, range.formulas, plan.firstRow - 1, col);
         if (occupied) {
-          return failure(
-            `单元格 ${occupied} 已有内容（或公式）：进度状态列只插入到表格右侧的空列，未作任何修改`,
-            `Cell ${occupied} holds a value or formula: the status column goes only into an empty column right of the table; nothing was changed`,
-            occupied,
-            read.grid.sheet,
-          );
+          return occupiedRefusal("status", occupied, read.grid.sheet);
         }
       }
       for (const plan of plans.value) {

@@ -1,20 +1,5 @@
 /** Office.js failures turned into the port's bilingual messages. */
-
-export interface Failure {
-  ok: false;
-  message: string;
-  messageEn: string;
-  cell?: string;
-  /** The sheet `cell` is on. */
-  sheet?: string;
-}
-
-export function failure(message: string, messageEn: string, cell?: string, sheet?: string): Failure {
-  if (cell === undefined) return { ok: false, message, messageEn };
-  return sheet === undefined
-    ? { ok: false, message, messageEn, cell }
-    : { ok: false, message, messageEn, cell, sheet };
-}
+import { failure, PROTECTED, type Failure } from "../core/refusals";
 
 /** Error codes Office.js puts on `OfficeExtension.Error.code` (application-specific-api-error-handling). */
 export const PAYLOAD_CODES: ReadonlySet<string> = new Set([
@@ -40,8 +25,6 @@ export function errorCode(error: unknown): string | null {
   }
   return null;
 }
-
-export const PROTECTED = failure("工作表已保护，未作任何修改", "The sheet is protected; nothing was changed");
 
 /** Maps an error thrown by `context.sync()` (or our own code) to a message for the user. */
 export function describeError(error: unknown): Failure {

@@ -1,4 +1,4 @@
-import { parseAddress } from "../core/address";
+import { cellAddress, parseAddress } from "../core/address";
 import type { CellValue, MergedArea, SheetGrid } from "../core/types";
 import { PAYLOAD_CODES, errorCode, tooLargeToRead } from "./errors";
 
@@ -45,6 +45,12 @@ interface Rect {
   col: number;
   rowCount: number;
   colCount: number;
+}
+
+/** The top-left cell of the first area of an address such as `Sheet1!M3:M4,Sheet1!P3:P4` ("M3"). */
+export function firstCellOf(address: string): string | undefined {
+  const first = parseRangeAddress(address.split(",")[0] ?? "");
+  return first ? cellAddress(first.row, first.col) : undefined;
 }
 
 /** "Sheet1!B3:K40", "'My sheet'!B3" → 0-based rectangle; null when not a cell/range address. */

@@ -20,6 +20,7 @@ import { COMPLETION_CHOICES, QUARTER_HEADER, planCompletionColumns } from "../co
 import { planStatusColumns } from "../core/status-column";
 import { PROJECT_STATUS_LABEL } from "../core/status";
 import { gridWidth } from "../core/grid";
+import { OK, failure, occupiedRefusal } from "../core/refusals";
 
 /** Text the preview keeps for a workbook between visits, as Excel keeps its add-in settings in the file. */
 export interface SettingsStore {
@@ -61,12 +62,6 @@ export interface PreviewState {
 }
 
 /** A failure; one that names a cell also names its sheet, for the pane's link. */
-function failure(message: string, messageEn: string, cell?: string, sheet?: string) {
-  return { ok: false as const, message, messageEn, ...(cell ? { cell, ...(sheet ? { sheet } : {}) } : {}) };
-}
-
-const OK: Outcome = { ok: true, value: undefined };
-
 /**
  * The WorkbookPort over an in-memory workbook: the same checks and marks as in Excel, with the marks
  * kept in a format layer beside the values, exactly as conditional formats sit beside a sheet's cells.
@@ -211,12 +206,7 @@ export class PreviewPort implements WorkbookPort {
         for (let col = plan.firstCol; col < plan.firstCol + plan.quarters.length; col++) {
           if (!isEmpty(valueAt(target.grid, row, col))) {
             const cell = cellAddress(row, col);
-            return failure(
-              `表格右侧的 ${cell} 已有内容，未添加完成情况列`,
-              `Cell ${cell} right of the table is not empty; no columns were added`,
-              cell,
-              result.sheet,
-            );
+            return occupiedRefusal("completion", cell, result.sheet);
           }
         }
       }
@@ -253,12 +243,7 @@ export class PreviewPort implements WorkbookPort {
     for (let row = plan.headerRow; row <= Math.max(plan.headerRow, plan.lastDataRow); row++) {
       if (!isEmpty(valueAt(target.grid, row, plan.col))) {
         const cell = cellAddress(row, plan.col);
-        return failure(
-          `单元格 ${cell} 不为空：进展列只加在表格右侧的空白列中，未作任何修改`,
-          `Cell ${cell} is not empty: the progress column goes only into an empty column right of the table; nothing was changed`,
-          cell,
-          table.sheet,
-        );
+        return occupiedRefusal("progress", cell, table.sheet);
       }
     }
     const written = writeCells(target, [{ row: plan.headerRow, col: plan.col, value: plan.header }]);

@@ -1,7 +1,9 @@
 import type { Outcome } from "../core/port";
 import { activeWorkbook, isProtected, sheetName, withoutRepaint, worksheets } from "./et";
-import { failure, NO_SHEET, OK, type WpsContext } from "./context";
-import { emptyRecord, ourConditions, readRecord, removeMarks, writeRecord } from "./marks";
+import { failure, OK } from "../core/refusals";
+import { NO_SHEET, type WpsContext } from "./context";
+import { emptyRecord } from "../core/mark-record";
+import { ourConditions, readRecord, removeMarks, writeRecord } from "./marks";
 
 /**
  * 清除标记: deletes every conditional format of ours on every sheet of the active workbook (found by the

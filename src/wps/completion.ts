@@ -8,7 +8,8 @@ import {
 } from "../core/completion-columns";
 import { firstOccupied } from "../core/grid";
 import type { SheetResult } from "../core/types";
-import { failure, OK, PROTECTED, type WpsContext } from "./context";
+import { failure, mergedRefusal, occupiedRefusal, OK, PROTECTED, validationRefusal } from "../core/refusals";
+import type { WpsContext } from "./context";
 import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
 
 /** `xlValidateList`, `xlValidAlertStop`, `xlBetween`. */
@@ -55,31 +56,16 @@ function refusal(sheet: Et.Worksheet, plan: CompletionPlan): Outcome | null {
   const grid = Array.isArray(formulas) ? (formulas as unknown[][]) : [[formulas]];
   const occupied = firstOccupied(grid, grid, plan.headerRow, plan.firstCol);
   if (occupied) {
-    return failure(
-      `单元格 ${occupied} 不为空：完成情况列只加在表格右侧的空白列中，未作任何修改`,
-      `Cell ${occupied} is not empty: completion columns go only into empty columns right of the table; nothing was changed`,
-      occupied,
-      plan.sheet,
-    );
+    return occupiedRefusal("completion", occupied, plan.sheet);
   }
   if (prop(block, "MergeCells") !== false) {
     const cell = cellAddress(plan.headerRow, plan.firstCol);
-    return failure(
-      `表格右侧有合并单元格（自 ${cell} 起），未作任何修改`,
-      `There are merged cells right of the table (from ${cell}); nothing was changed`,
-      cell,
-      plan.sheet,
-    );
+    return mergedRefusal(cell, plan.sheet);
   }
   for (let c = 0; c < n; c += 1) {
     if (hasValidation(range(sheet, rectAddress(plan.headerRow, plan.firstCol + c, rows, 1)))) {
       const cell = cellAddress(plan.headerRow, plan.firstCol + c);
-      return failure(
-        `表格右侧的单元格（自 ${cell} 起）已有数据验证，未作任何修改`,
-        `Cells right of the table (from ${cell}) already have data validation; nothing was changed`,
-        cell,
-        plan.sheet,
-      );
+      return validationRefusal(cell, plan.sheet);
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import type { Outcome } from "../core/port";
+import { failure, type Failure } from "../core/refusals";
 import { activeSheet, activeWorkbook } from "./et";
 
 /**
@@ -11,25 +11,6 @@ export interface WpsContext {
   /** "Today" for the default reference date. */
   today: () => Date;
 }
-
-export interface Failure {
-  ok: false;
-  message: string;
-  messageEn: string;
-  cell?: string;
-  sheet?: string;
-}
-
-export function failure(message: string, messageEn: string, cell?: string, sheet?: string): Failure {
-  if (cell === undefined) return { ok: false, message, messageEn };
-  return sheet === undefined
-    ? { ok: false, message, messageEn, cell }
-    : { ok: false, message, messageEn, cell, sheet };
-}
-
-export const OK: Outcome = { ok: true, value: undefined };
-
-export const PROTECTED = failure("工作表已保护，未作任何修改", "The sheet is protected; nothing was changed");
 
 export const NO_SHEET = failure("没有打开的工作表", "No worksheet is open");
 

@@ -1,5 +1,15 @@
-import { z } from "zod";
-import { MARK_FILL, MARK_OUTLINE, groupRanges, type Mark, type MarkKind } from "../core/marks";
+import {
+  MARK_KINDS,
+  addressBatches,
+  emptyRecord,
+  markKindOf,
+  markFormula,
+  MarkRecordSchema,
+  plannedRanges,
+  type MarkRecord,
+  type SheetMarks,
+} from "../core/mark-record";
+import { MARK_FILL, MARK_OUTLINE, type Mark } from "../core/marks";
 import {
   addFillCondition,
   outlineCondition,
@@ -27,22 +37,9 @@ import {
  * when read back. Clearing trusts the tag scan, so a lost or stale record still clears everything.
  */
 
-const SIGNATURE = "DutyCheck";
-const KINDS: MarkKind[] = ["overdue", "dueSoon", "done", "notReported", "behind"];
-const TAG = /DutyCheck:(overdue|dueSoon|done|notReported|behind)/iu;
 const MAX_ADDRESS_CHARS = 255;
 export const RECORD_PREFIX = "DutyCheck.marks.";
 const RECORD_PIECE_CHARS = 240;
-
-export function markFormula(kind: MarkKind): string {
-  return `=N("${SIGNATURE}:${kind}")=0`;
-}
-
-export function markKindOf(formula: string | null): MarkKind | null {
-  const match = formula === null ? null : TAG.exec(formula);
-  if (!match) return null;
-  return KINDS.find((k) => k.toLowerCase() === (match[1] as string).toLowerCase()) ?? null;
-}
 
 /** Our conditions on the sheet. */
 export function ourConditions(sheet: Et.Worksheet): Et.FormatCondition[] {
@@ -57,56 +54,6 @@ export function removeMarks(sheet: Et.Worksheet): number {
   const ours = ourConditions(sheet).reverse();
   for (const condition of ours) condition.Delete();
   return ours.length;
-}
-
-/** Joins ranges into `Range("…")` addresses of at most 255 characters. */
-export function addressBatches(ranges: string[]): string[] {
-  const batches: string[] = [];
-  let current = "";
-  for (const part of ranges) {
-    if (current && current.length + part.length + 1 > MAX_ADDRESS_CHARS) {
-      batches.push(current);
-      current = "";
-    }
-    current = current ? `${current},${part}` : part;
-  }
-  if (current) batches.push(current);
-  return batches;
-}
-
-const SheetMarksSchema = z.object({
-  asOf: z.string(),
-  ranges: z.object({
-    overdue: z.array(z.string()),
-    dueSoon: z.array(z.string()),
-    done: z.array(z.string()),
-    // The monthly cycle's kinds came later: records written before them lack the fields.
-    notReported: z.array(z.string()).optional(),
-    behind: z.array(z.string()).optional(),
-  }),
-});
-export const MarkRecordSchema = z.object({
-  version: z.literal(1),
-  sheets: z.record(z.string(), SheetMarksSchema),
-});
-export type MarkRecord = z.infer<typeof MarkRecordSchema>;
-export type SheetMarks = z.infer<typeof SheetMarksSchema>;
-
-export function emptyRecord(): MarkRecord {
-  return { version: 1, sheets: {} };
-}
-
-/**
- * The ranges of a plan, per kind (rectangles, as few as the core's grouping finds); the monthly cycle's
- * kinds only when they mark something.
- */
-export function plannedRanges(marks: Mark[]): SheetMarks["ranges"] {
-  const ranges: SheetMarks["ranges"] = { overdue: [], dueSoon: [], done: [] };
-  for (const kind of KINDS) {
-    const grouped = groupRanges(marks.filter((m) => m.kind === kind).map((m) => m.address));
-    if (grouped.length > 0 || !MARK_OUTLINE[kind]) ranges[kind] = grouped;
-  }
-  return ranges;
 }
 
 /** The record in the workbook; anything unreadable counts as none. */
@@ -140,9 +87,9 @@ export function writeRecord(book: Et.Workbook, record: MarkRecord): void {
 /** Adds one condition per kind and address batch; returns the ranges written. */
 export function writeMarks(sheet: Et.Worksheet, marks: Mark[]): SheetMarks["ranges"] {
   const ranges = plannedRanges(marks);
-  for (const kind of KINDS) {
+  for (const kind of MARK_KINDS) {
     const outline = MARK_OUTLINE[kind];
-    for (const batch of addressBatches(ranges[kind] ?? [])) {
+    for (const batch of addressBatches(ranges[kind] ?? [], MAX_ADDRESS_CHARS)) {
       const condition = addFillCondition(range(sheet, batch), markFormula(kind), MARK_FILL[kind]);
       if (outline) outlineCondition(condition, outline.style, outline.color);
     }

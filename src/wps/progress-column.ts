@@ -2,7 +2,8 @@ import { cellAddress } from "../core/address";
 import type { AddedProgressColumn, Outcome } from "../core/port";
 import { planProgressColumn } from "../core/progress/add-column";
 import type { TableResult } from "../core/types";
-import { failure, PROTECTED, type WpsContext } from "./context";
+import { failure, mergedRefusal, occupiedRefusal, PROTECTED } from "../core/refusals";
+import type { WpsContext } from "./context";
 import { activeWorkbook, findSheet, isProtected, prop, range, rectAddress } from "./et";
 import { firstOccupied } from "../core/grid";
 
@@ -29,21 +30,11 @@ export function addProgressColumn(
   const grid = Array.isArray(formulas) ? (formulas as unknown[][]) : [[formulas]];
   const occupied = firstOccupied(grid, grid, plan.headerRow, plan.col);
   if (occupied) {
-    return failure(
-      `单元格 ${occupied} 不为空：进展列只加在表格右侧的空白列中，未作任何修改`,
-      `Cell ${occupied} is not empty: the progress column goes only into an empty column right of the table; nothing was changed`,
-      occupied,
-      plan.sheet,
-    );
+    return occupiedRefusal("progress", occupied, plan.sheet);
   }
   const cell = cellAddress(plan.headerRow, plan.col);
   if (prop(block, "MergeCells") !== false) {
-    return failure(
-      `表格右侧有合并单元格（自 ${cell} 起），未作任何修改`,
-      `There are merged cells right of the table (from ${cell}); nothing was changed`,
-      cell,
-      plan.sheet,
-    );
+    return mergedRefusal(cell, plan.sheet);
   }
   const header = range(sheet, cell);
   header.Value2 = plan.header;

@@ -2,7 +2,8 @@ import type { Outcome, ReportSheetRequest } from "../core/port";
 import { buildSheetReport } from "../core/report/model";
 import { reportSheetLayout } from "../core/report/sheet";
 import type { SheetResult } from "../core/types";
-import { failure, type WpsContext } from "./context";
+import { failure } from "../core/refusals";
+import type { WpsContext } from "./context";
 import {
   activeWorkbook,
   addSheet,

@@ -1,5 +1,6 @@
 import type { Outcome } from "../core/port";
-import { failure, NO_SHEET, OK, type WpsContext } from "./context";
+import { failure, OK } from "../core/refusals";
+import { NO_SHEET, type WpsContext } from "./context";
 import { activeWorkbook, findSheet, isRangeAddress, selectRange } from "./et";
 
 /** Shows a cell: activates its sheet and selects it. */

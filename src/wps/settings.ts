@@ -1,6 +1,7 @@
 import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
 import type { Outcome } from "../core/port";
-import { failure, OK, type WpsContext } from "./context";
+import { failure, OK } from "../core/refusals";
+import type { WpsContext } from "./context";
 import { activeWorkbook, addTextProperty, deleteProperties, readProperties } from "./et";
 
 /** The pane's settings as one custom document property (short JSON), saved with the workbook. */

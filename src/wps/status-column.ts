@@ -2,7 +2,8 @@ import { parseAddress } from "../core/address";
 import { checkSheet } from "../core/check";
 import { resolveOptions } from "../core/options";
 import type { CheckRequest, Outcome } from "../core/port";
-import { activeSheetOf, failure, OK, PROTECTED, type WpsContext } from "./context";
+import { failure, occupiedRefusal, OK, PROTECTED } from "../core/refusals";
+import { activeSheetOf, type WpsContext } from "./context";
 import { isProtected, prop, range, setFormulas, withoutRepaint } from "./et";
 import { firstOccupied } from "../core/grid";
 import { contiguousRuns, planStatusColumns } from "../core/status-column";
@@ -33,12 +34,7 @@ export function insertStatusColumn(ctx: WpsContext, request: CheckRequest): Outc
     const col = parseAddress(`${plan.column}1`)?.col ?? 0;
     const occupied = firstOccupied(cells, cells, plan.firstRow - 1, col);
     if (occupied) {
-      return failure(
-        `单元格 ${occupied} 已有内容（或公式）：进度状态列只插入到表格右侧的空列，未作任何修改`,
-        `Cell ${occupied} holds a value or formula: the status column goes only into an empty column right of the table; nothing was changed`,
-        occupied,
-        grid.sheet,
-      );
+      return occupiedRefusal("status", occupied, grid.sheet);
     }
   }
   withoutRepaint(ctx.app, () => {

@@ -337,7 +337,7 @@ test("at 320 px every action's outcome is in sight right after its click, howeve
       { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/ },
       { button: "生成通报表", action: "summary", text: /已生成本月的进度通报工作表/, confirm: "替换" },
       { button: "添加完成情况列", action: "completion", text: /已在表格右侧添加各季度完成情况列/ },
-      { button: "添加完成情况列", action: "completion", text: /已有内容/ },
+      { button: "添加完成情况列", action: "completion", text: /不为空：完成情况列只加在表格右侧的空白列中/ },
       // Checked again, the table takes in its new columns: the status column goes right of them.
       { button: "插入状态列", action: "statusColumn", text: /已在表格右侧插入“进度状态”列/, recheck: true },
       { button: "插入状态列", action: "statusColumn", text: /已有进度状态列/ },

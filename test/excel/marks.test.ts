@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { cellAddress } from "../../src/core/address";
 import { groupRanges } from "../../src/core/marks";
-import { MarkRecordSchema, markFormula, markKindOf, parseRecord, plannedRanges } from "../../src/excel/marks";
+import {
+  MarkRecordSchema,
+  markFormula,
+  markKindOf,
+  parseRecord,
+  plannedRanges,
+} from "../../src/core/mark-record";
 import { parseRect } from "../support/mock-workbook";
 
 function cellsOf(ranges: string[]): string[] {

@@ -4,7 +4,7 @@ import { resolveOptions } from "../../src/core/options";
 import { parseStore } from "../../src/core/since";
 import type { SheetGrid } from "../../src/core/types";
 import { createExcelPort } from "../../src/excel/index";
-import { markFormula, markKindOf, parseRecord, plannedRanges } from "../../src/excel/marks";
+import { markFormula, markKindOf, parseRecord, plannedRanges } from "../../src/core/mark-record";
 import { SNAPSHOTS_KEY } from "../../src/excel/snapshots";
 import { MockWorkbook, type ConditionalFormatState, type SheetSpec } from "../support/mock-workbook";
 import { seedGrid } from "../support/seed-grid";

@@ -86,7 +86,8 @@ describe("insertStatusColumn", () => {
     const outcome = await insertStatusColumn(ON);
     const address = `${columnLetter(width)}${row}`;
     expect(outcome).toMatchObject({ ok: false, cell: address });
-    if (!outcome.ok) expect(outcome.message).toMatch(new RegExp(`^单元格 ${address} 已有内容`, "u"));
+    if (!outcome.ok)
+      expect(outcome.message).toMatch(new RegExp(`^单元格 ${address} 不为空：进度状态列`, "u"));
     expect(wb.writes).toEqual([]);
     expect(wb.syncs).toBe(1);
   });
