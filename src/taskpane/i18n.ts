@@ -117,7 +117,8 @@ export interface Messages {
   replyByHint: (date: string) => string;
   replyByInvalid: string;
   remindersNone: string;
-  remindersLanguage: string;
+  /** Said in a pane whose language is not the reminders' (they are always Chinese); null in Chinese. */
+  remindersLanguage: string | null;
   reminderCounts: (overdue: number, behind: number, notReported: number) => string;
   copy: string;
   copyNamed: (recipient: string) => string;
@@ -282,7 +283,7 @@ const zh: Messages = {
   replyByHint: (date) => `默认为下一个报送日 ${date}。`,
   replyByInvalid: "请填写检查日期之后的日期，例如 2023-06-30。",
   remindersNone: "没有逾期、滞后或未报送进展的项目，无需提醒。",
-  remindersLanguage: "",
+  remindersLanguage: null,
   reminderCounts: (overdue, behind, notReported) =>
     [
       overdue > 0 ? `逾期 ${overdue}` : "",
