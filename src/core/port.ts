@@ -35,8 +35,8 @@ export type Outcome<T = void> =
  *
  * The contract of `since`:
  * - Every check stores a compact snapshot of its result (`src/core/since`): the Excel port in the
- *   document's add-in settings, read in the check's read sync and written in its write sync; the preview
- *   in memory. Never in users' cells. The WPS port keeps none yet: its `since` is always absent.
+ *   document's add-in settings, read in the check's read sync and written in its write sync; the WPS port
+ *   in custom document properties; the preview in memory. Never in users' cells.
  * - `since` compares this check with the latest stored check of an EARLIER reference date (a second
  *   check on the same day compares with the same earlier one); absent when there is none.
  */

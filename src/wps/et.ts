@@ -200,6 +200,27 @@ export function addTextProperty(book: Et.Workbook, name: string, value: string):
   documentProperties(book).Add(name, false, MSO_PROPERTY_TYPE_STRING, value);
 }
 
+/** A custom text property holds at most 255 characters: longer text is kept as numbered pieces. */
+const PIECE_CHARS = 240;
+
+/** The text kept under `prefix` (`prefix0`, `prefix1`, …) by `writeTextPieces`; null when there is none. */
+export function readTextPieces(book: Et.Workbook, prefix: string): string | null {
+  const pieces = readProperties(book, prefix);
+  if (!pieces.has(`${prefix}0`)) return null;
+  let text = "";
+  for (let i = 0; pieces.has(`${prefix}${i}`); i += 1) text += pieces.get(`${prefix}${i}`);
+  return text;
+}
+
+/** Replaces the text kept under `prefix`; null leaves no property behind. */
+export function writeTextPieces(book: Et.Workbook, prefix: string, text: string | null): void {
+  deleteProperties(book, prefix);
+  if (text === null) return;
+  for (let i = 0; i * PIECE_CHARS < text.length; i += 1) {
+    addTextProperty(book, `${prefix}${i}`, text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS));
+  }
+}
+
 /** Writes a block of formulas: ET takes a 2-D array here, as VBA does, where the typings say string. */
 export function setFormulas(target: Et.Range, rows: string[][]): void {
   (target as unknown as { Formula: string[][] }).Formula = rows;

@@ -4,7 +4,7 @@ import {
   emptyRecord,
   markKindOf,
   markFormula,
-  MarkRecordSchema,
+  parseRecord,
   plannedRanges,
   type MarkRecord,
   type SheetMarks,
@@ -13,11 +13,10 @@ import { MARK_FILL, MARK_OUTLINE, type Mark } from "../core/marks";
 import {
   addFillCondition,
   outlineCondition,
-  addTextProperty,
-  deleteProperties,
   range,
-  readProperties,
+  readTextPieces,
   sheetConditions,
+  writeTextPieces,
 } from "./et";
 
 /**
@@ -39,7 +38,6 @@ import {
 
 const MAX_ADDRESS_CHARS = 255;
 export const RECORD_PREFIX = "DutyCheck.marks.";
-const RECORD_PIECE_CHARS = 240;
 
 /** Our conditions on the sheet. */
 export function ourConditions(sheet: Et.Worksheet): Et.FormatCondition[] {
@@ -58,30 +56,17 @@ export function removeMarks(sheet: Et.Worksheet): number {
 
 /** The record in the workbook; anything unreadable counts as none. */
 export function readRecord(book: Et.Workbook): MarkRecord {
-  const pieces = readProperties(book, RECORD_PREFIX);
-  if (pieces.size === 0) return emptyRecord();
-  let text = "";
-  for (let i = 0; pieces.has(`${RECORD_PREFIX}${i}`); i += 1) text += pieces.get(`${RECORD_PREFIX}${i}`);
-  try {
-    const parsed = MarkRecordSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : emptyRecord();
-  } catch {
-    return emptyRecord();
-  }
+  const text = readTextPieces(book, RECORD_PREFIX);
+  return text === null ? emptyRecord() : parseRecord(text);
 }
 
 /** Replaces the record; an empty one leaves no property behind. */
 export function writeRecord(book: Et.Workbook, record: MarkRecord): void {
-  deleteProperties(book, RECORD_PREFIX);
-  if (Object.keys(record.sheets).length === 0) return;
-  const text = JSON.stringify(record);
-  for (let i = 0; i * RECORD_PIECE_CHARS < text.length; i += 1) {
-    addTextProperty(
-      book,
-      `${RECORD_PREFIX}${i}`,
-      text.slice(i * RECORD_PIECE_CHARS, (i + 1) * RECORD_PIECE_CHARS),
-    );
-  }
+  writeTextPieces(
+    book,
+    RECORD_PREFIX,
+    Object.keys(record.sheets).length === 0 ? null : JSON.stringify(record),
+  );
 }
 
 /** Adds one condition per kind and address batch; returns the ranges written. */

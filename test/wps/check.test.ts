@@ -8,6 +8,7 @@ import type { WpsContext } from "../../src/wps/context";
 import { bgr } from "../../src/wps/et";
 import { readGrid } from "../../src/wps/read";
 import { selectCell } from "../../src/wps/select";
+import { SNAPSHOTS_PREFIX } from "../../src/wps/snapshots";
 import { FakeET, conditionedCells, type ConditionState, type FakeOptions } from "../support/fake-et";
 import { seedGrid, type SeedName } from "../support/seed-grid";
 
@@ -36,6 +37,11 @@ function planned(g: SheetGrid, asOf = AS_OF): Map<string, MarkKind> {
 /** Ours, read independently of the adapter's helpers: an expression condition whose formula names us. */
 function isOurs(cf: ConditionState): boolean {
   return cf.type === 2 && /DutyCheck:/u.test(cf.formula1);
+}
+
+/** The properties holding the record of what was marked. */
+function markRecord(et: FakeET) {
+  return et.workbook.properties.filter((p) => p.Name.startsWith("DutyCheck.marks."));
 }
 
 function marked(et: FakeET, sheet = SHEET): Map<string, string> {
@@ -121,7 +127,7 @@ describe("checkActiveSheet", () => {
   it("records what it marked in the workbook, in pieces a text property can hold", () => {
     const { et, ctx } = setup();
     checkActiveSheet(ctx, { asOf: AS_OF });
-    const pieces = et.workbook.properties.filter((p) => p.Name.startsWith("DutyCheck.marks."));
+    const pieces = markRecord(et);
     expect(pieces.length).toBeGreaterThan(0);
     expect(pieces.every((p) => p.Value.length <= 255)).toBe(true);
     const record = JSON.parse(pieces.map((p) => p.Value).join(""));
@@ -169,7 +175,7 @@ describe("checkActiveSheet", () => {
     const outcome = checkActiveSheet(ctx, { asOf: AS_OF });
     expect(outcome.ok).toBe(false);
     expect(marked(et).size).toBe(0);
-    expect(et.workbook.properties).toEqual([]);
+    expect(markRecord(et)).toEqual([]);
   });
 
   it("leaves no half-applied marks when a write fails half-way", () => {
@@ -202,7 +208,9 @@ describe("clearMarks", () => {
     expect(clearMarks(ctx)).toEqual({ ok: true, value: undefined });
     expect(sheet.userState()).toBe(before);
     expect(JSON.stringify(sheet.conditions)).toBe(userConditions);
-    expect(et.workbook.properties).toEqual([]);
+    // The record goes with the marks; the check's snapshots stay, so the next month can still be compared.
+    expect(markRecord(et)).toEqual([]);
+    expect(et.workbook.properties.map((p) => p.Name).every((n) => n.startsWith(SNAPSHOTS_PREFIX))).toBe(true);
   });
 
   it("still finds its marks when the record is lost", () => {

@@ -1,4 +1,5 @@
 import { MARK_FILL, MARK_OUTLINE } from "../../src/core/marks";
+import { diffSnapshots, hasChanges, parseStore, snapshotOf } from "../../src/core/since";
 import type { TableResult } from "../../src/core/types";
 import { checkActiveSheet } from "../../src/wps/check";
 import { clearMarks } from "../../src/wps/clear";
@@ -6,6 +7,7 @@ import type { WpsContext } from "../../src/wps/context";
 import { bgr } from "../../src/wps/et";
 import { WpsFormulas } from "../../src/wps/functions";
 import { createWpsPort } from "../../src/wps/port";
+import { SNAPSHOTS_PREFIX } from "../../src/wps/snapshots";
 import { FakeET, conditionedCells } from "../support/fake-et";
 import { seedGrid } from "../support/seed-grid";
 
@@ -129,5 +131,64 @@ describe("WPS: DUTY.PROGRESS", () => {
       today: () => new Date(2023, 5, 26),
     });
     expect(none.progress(5, "2023-06-26")).toBe("#N/A 本表没有进展列（如“6月进展情况”），无法判断月度进展");
+  });
+});
+
+describe("WPS: what changed since an earlier check (PROGRESS.md §7)", () => {
+  function checked(ctx: WpsContext, asOf: string) {
+    const out = checkActiveSheet(ctx, { asOf });
+    if (!out.ok) throw new Error(out.message);
+    return out.value;
+  }
+  const snapshotProps = (et: FakeET) =>
+    et.workbook.properties.filter((p) => p.Name.startsWith(SNAPSHOTS_PREFIX));
+
+  it("a first check has nothing to compare with; a later day's check lists the core's changes", () => {
+    const { et, ctx } = setup();
+    const may = checked(ctx, "2023-05-26");
+    expect(may.since).toBeUndefined();
+    expect(snapshotProps(et).length).toBeGreaterThan(0);
+    const june = checked(ctx, "2023-06-26");
+    const expected = diffSnapshots(snapshotOf(may), snapshotOf(june));
+    expect(hasChanges(expected)).toBe(true);
+    expect(june.since).toEqual(expected);
+  });
+
+  it("a second check on the same day still compares with the earlier day, and the store reads back", () => {
+    const { et, ctx } = setup();
+    const may = checked(ctx, "2023-05-26");
+    checked(ctx, "2023-06-26");
+    const again = checked(ctx, "2023-06-26");
+    expect(again.since).toEqual(diffSnapshots(snapshotOf(may), snapshotOf(again)));
+    const stored = parseStore(
+      snapshotProps(et)
+        .sort(
+          (a, b) =>
+            Number(a.Name.slice(SNAPSHOTS_PREFIX.length)) - Number(b.Name.slice(SNAPSHOTS_PREFIX.length)),
+        )
+        .map((p) => p.Value)
+        .join(""),
+    );
+    expect(stored.sheets[SHEET]?.latest.asOf).toBe("2023-06-26");
+    expect(stored.sheets[SHEET]?.previous?.asOf).toBe("2023-05-26");
+  });
+
+  it("an unreadable store counts as no earlier check, and is replaced", () => {
+    const { et, ctx } = setup();
+    et.workbook.properties.push({ Name: `${SNAPSHOTS_PREFIX}0`, Value: "{not json", Type: 4 });
+    expect(checked(ctx, "2023-06-26").since).toBeUndefined();
+    expect(checked(ctx, "2023-07-26").since).toBeDefined();
+  });
+
+  it("a sheet without a table keeps no snapshot", () => {
+    const et = new FakeET();
+    et.addSheet("说明", { sheet: "说明", origin: { row: 0, col: 0 }, values: [["本表说明"]] });
+    et.activate("说明");
+    const out = checkActiveSheet(
+      { app: et.application, today: () => new Date(2023, 5, 26) },
+      { asOf: "2023-06-26" },
+    );
+    expect(out.ok).toBe(false);
+    expect(snapshotProps(et)).toEqual([]);
   });
 });
