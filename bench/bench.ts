@@ -10,7 +10,7 @@ import { createExcelPort } from "../src/excel";
 import { MockWorkbook } from "../test/support/mock-workbook";
 import { buildXlsx } from "../test/support/xlsx-build";
 import { functionsBench } from "./functions.bench";
-import { generateGrid } from "./generate";
+import { generateGrid, generateSplitGrid } from "./generate";
 import { line, medianMs } from "./stats";
 
 const PROJECTS = 5000;
@@ -88,6 +88,15 @@ export async function main(): Promise<void> {
   line(
     `core: read + check a ${PROJECTS}-project table with progress columns`,
     `${(await medianMs(() => checkSheet(monthly, opts))).toFixed(1)} ms`,
+    "< 200 ms",
+  );
+
+  const split = generateSplitGrid(PROJECTS);
+  if (checkSheet(split, opts).tables[0]?.schedulePeriods.length !== 4)
+    throw new Error("bench table split by quarter read no plan columns");
+  line(
+    `core: read + check a ${PROJECTS}-project table with its plan split by quarter`,
+    `${(await medianMs(() => checkSheet(split, opts))).toFixed(1)} ms`,
     "< 200 ms",
   );
 

@@ -68,3 +68,37 @@ export function generateGrid(projects: number, progress = false): SheetGrid {
     values: values.map((row) => [...row, ...Array<CellValue>(width - row.length).fill("")]),
   };
 }
+
+/** A plan split across period columns with its actuals (SEMANTICS.md §1): quarters' targets, then 落实情况. */
+const SPLIT_HEADER = [
+  "序号",
+  "项目名称",
+  "责任单位",
+  "第一季度",
+  "第二季度",
+  "第三季度",
+  "第四季度",
+  "上半年完成情况",
+];
+const SPLIT_PLANS: CellValue[][] = [
+  [
+    "完成选址和立项",
+    "完成设计及施工招标",
+    "主体施工，7月底前完成装修方案汇报",
+    "竣工验收并投入使用",
+    "已完成",
+  ],
+  ["完成截污方案", "完成截污管网 50%", "", "步道建成开放", "完成截污管网 30%，进度滞后"],
+  ["", "建成 4 个", "建成 8 个", "全部建成", ""],
+];
+
+/** A table of `projects` rows whose plan is split by quarter, header repeated every 40 rows. */
+export function generateSplitGrid(projects: number): SheetGrid {
+  const values: CellValue[][] = [["附件"], ["某新区 2023 年民生实事项目进度安排表"], SPLIT_HEADER];
+  for (let i = 0; i < projects; i += 1) {
+    if (i > 0 && i % 40 === 0) values.push(SPLIT_HEADER);
+    const plan = SPLIT_PLANS[i % SPLIT_PLANS.length] as CellValue[];
+    values.push([i + 1, `实事项目${i + 1}`, DEPARTMENTS[i % DEPARTMENTS.length] as string, ...plan]);
+  }
+  return { sheet: "Sheet1", origin: { row: 0, col: 0 }, values };
+}

@@ -17,6 +17,21 @@ const SAMPLES = [
   { seed: "xintang-2023.txt", out: "xintang-2023.xlsx", sheetName: "责任分解表", date: [2023, 5, 11] },
   { seed: "zimao-2022.txt", out: "zimao-2022.xlsx", sheetName: "责任分解表", date: [2022, 1, 13] },
   { seed: "monthly-2023.txt", out: "monthly-2023.xlsx", sheetName: "推进情况表", date: [2023, 6, 26] },
+  // Layouts other offices publish (SEMANTICS.md §1): kept in samples/layouts/, outside the preview's list.
+  {
+    seed: "qingxi-2023-q1.txt",
+    out: "layouts/qingxi-2023-q1.xlsx",
+    sheetName: "一季度进展",
+    date: [2023, 4, 12],
+  },
+  {
+    seed: "guanghua-2017.txt",
+    out: "layouts/guanghua-2017.xlsx",
+    sheetName: "进度安排及落实情况",
+    date: [2017, 10, 9],
+  },
+  { seed: "donghu-2023.txt", out: "layouts/donghu-2023.xlsx", sheetName: "推进计划", date: [2023, 7, 6] },
+  { seed: "nanxi-2023.txt", out: "layouts/nanxi-2023.xlsx", sheetName: "推进情况", date: [2023, 7, 10] },
 ];
 
 async function buildSample(sample, root) {
@@ -28,6 +43,7 @@ async function buildSample(sample, root) {
   });
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   const target = path.join(root, sample.out);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, fixZipDates(buffer, { year, month, day }));
   return target;
 }

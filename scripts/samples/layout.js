@@ -25,6 +25,8 @@ const WIDTHS = [
 ];
 
 function widthFor(header) {
+  // A blank column between two tables side by side stays narrow.
+  if (header === null || header === "") return 4.5;
   const compact = header.replace(/\s+/g, "");
   for (const [pattern, width] of WIDTHS) if (pattern.test(compact)) return width;
   return 12;
@@ -52,6 +54,27 @@ function rowHeight(cells, widths) {
 }
 
 /**
+ * Merges each header cell with the cells that continue it: `>` to its right (a parent over children),
+ * `^` below it (a name spanning the header's rows).
+ */
+function mergeHeaderCells(sheet, headerRows) {
+  headerRows.forEach(({ source, number }, i) => {
+    source.cells.forEach((value, col) => {
+      if (value === null || value === "") return;
+      let right = col;
+      while (source.marks?.[right + 1] === ">") right += 1;
+      let down = i;
+      while (
+        headerRows[down + 1]?.number === headerRows[down].number + 1 &&
+        headerRows[down + 1].source.marks?.[col] === "^"
+      )
+        down += 1;
+      if (right > col || down > i) sheet.mergeCells(number, col + 1, headerRows[down].number, right + 1);
+    });
+  });
+}
+
+/**
  * @param {{ title: string, rows: Array<{ kind: string, cells: Array<string | number> }>, footer: string[] }} seed
  * @param {{ sheetName: string, date: Date }} meta
  */
@@ -64,9 +87,14 @@ function buildWorkbook(seed, meta) {
   workbook.calcProperties.fullCalcOnLoad = false;
 
   const columns = seed.rows.reduce((max, r) => Math.max(max, r.cells.length), 0);
-  const firstHeader = seed.rows.find((r) => r.kind === "header");
-  if (!firstHeader) throw new Error("seed has no header row");
-  const widths = firstHeader.cells.map(widthFor);
+  const first = seed.rows.findIndex((r) => r.kind === "header");
+  if (first < 0) throw new Error("seed has no header row");
+  // Each column is as wide as the lowest name over it (`第一季度` under `进度安排`).
+  const block = [seed.rows[first]];
+  for (let i = first + 1; seed.rows[i]?.kind === "subheader"; i += 1) block.unshift(seed.rows[i]);
+  const widths = Array.from({ length: columns }, (_, col) =>
+    widthFor(block.map((r) => r.cells[col]).find((c) => c !== null && c !== undefined && c !== "") ?? null),
+  );
 
   const sheet = workbook.addWorksheet(meta.sheetName, {
     pageSetup: {
@@ -92,8 +120,19 @@ function buildWorkbook(seed, meta) {
   title.getCell(1).alignment = { horizontal: "center", vertical: "middle", wrapText: true };
 
   let seenHeader = false;
+  /** Header rows so far with their sheet row numbers (for the merges their `>` and `^` marks ask for). */
+  const headerRows = [];
   for (const source of seed.rows) {
     const row = sheet.addRow(source.cells);
+    if (source.kind === "caption") {
+      row.height = 24;
+      source.cells.forEach((value, i) => {
+        if (value !== null) row.getCell(i + 1).font = { name: "黑体", size: 12 };
+      });
+      continue;
+    }
+    if (source.kind === "header" || source.kind === "subheader")
+      headerRows.push({ source, number: row.number });
     // The source repeats its header at each printed page: break the page just before the repeat.
     if (source.kind === "header" && seenHeader) sheet.getRow(row.number - 1).addPageBreak();
     if (source.kind === "header") seenHeader = true;
@@ -101,7 +140,7 @@ function buildWorkbook(seed, meta) {
     for (let col = 1; col <= columns; col += 1) {
       const cell = row.getCell(col);
       cell.border = BORDER;
-      if (source.kind === "header") {
+      if (source.kind === "header" || source.kind === "subheader") {
         cell.font = { name: FONT, size: 11, bold: true };
         cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
       } else {
@@ -111,6 +150,8 @@ function buildWorkbook(seed, meta) {
       }
     }
   }
+
+  mergeHeaderCells(sheet, headerRows);
 
   if (seed.footer.length > 0) sheet.addRow([]);
   for (const line of seed.footer) {

@@ -9,10 +9,17 @@ function typedValue(text) {
   return trimmed;
 }
 
+/** Header cells that continue the cell to their left (`>`) or above (`^`): merged in the workbook. */
+const MERGE_MARKS = new Set([">", "^"]);
+
 /**
- * Splits a seed into the parts of the printed attachment.
+ * Splits a seed into the parts of the printed attachment. A header starts with `序号`; the lines right
+ * after it that hold a `^` (continuing a cell above) are its further rows (`subheader`), as under a
+ * two- or three-row header. In header rows `>` continues the cell on the left and `^` the cell above: the
+ * workbook merges them, and the row's `marks` keep them (its `cells` hold null there). Lines before the
+ * first header (a caption over each of two tables side by side) are `caption` rows.
  * @param {string} text
- * @returns {{ title: string, rows: Array<{ kind: "header" | "data", cells: Array<string | number> }>, footer: string[] }}
+ * @returns {{ title: string, rows: Array<{ kind: "caption" | "header" | "subheader" | "data", cells: Array<string | number | null>, marks?: Array<string | null> }>, footer: string[] }}
  */
 function parseSeed(text) {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
@@ -30,9 +37,18 @@ function parseSeed(text) {
       continue;
     }
     if (footer.length > 0) throw new Error(`table row after footer: ${line}`);
-    const cells = line.split("\t");
-    const kind = cells[0].trim() === "序号" ? "header" : "data";
-    rows.push({ kind, cells: kind === "header" ? cells.map((c) => c.trim()) : cells.map(typedValue) });
+    const cells = line.split("\t").map((c) => c.trim());
+    const previous = rows[rows.length - 1];
+    const inHeader = previous !== undefined && (previous.kind === "header" || previous.kind === "subheader");
+    let kind = "data";
+    if (cells.includes("序号")) kind = "header";
+    else if (inHeader && cells.includes("^")) kind = "subheader";
+    else if (!rows.some((r) => r.kind === "header")) kind = "caption";
+    if (kind === "header" || kind === "subheader") {
+      const marks = cells.map((c) => (MERGE_MARKS.has(c) ? c : null));
+      const named = cells.map((c) => (MERGE_MARKS.has(c) ? null : c));
+      rows.push(marks.some((m) => m !== null) ? { kind, cells: named, marks } : { kind, cells: named });
+    } else rows.push({ kind, cells: cells.map(typedValue) });
   }
   return { title: title.trim(), rows, footer };
 }

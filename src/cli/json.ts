@@ -83,7 +83,7 @@ export function tableJson(t: TableResult) {
   return {
     sheet: t.sheet,
     headerRows: t.headerRows,
-    columns: t.columns,
+    columns: { ...t.columns, schedulePeriods: t.schedulePeriods },
     year: t.year,
     projects: t.projects.map(projectJson),
     counts: t.counts,

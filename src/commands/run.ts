@@ -13,11 +13,14 @@ export interface CommandDeps {
   now: () => Date;
 }
 
-/** The ribbon checks as of today with the default due-soon window; the pane offers other dates. */
+/**
+ * The ribbon checks as of today; the port completes the request with the options the pane remembered in
+ * the workbook (临期天数, 报送日, 滞后容差), so both answer alike. The pane offers other dates.
+ */
 export function todayRequest(now: Date): CheckRequest {
   const resolved = resolveOptions({}, now);
   if (!resolved.ok) throw new Error(resolved.message);
-  return { asOf: resolved.options.asOf, dueSoonDays: resolved.options.dueSoonDays };
+  return { asOf: resolved.options.asOf };
 }
 
 function unexpected(error: unknown): { ok: false; message: string; messageEn: string } {

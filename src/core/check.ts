@@ -1,6 +1,6 @@
 import { getYear, parseISO } from "date-fns";
 import { cellAddress, columnLetter } from "./address";
-import { readCompletion } from "./completion";
+import { readCompletion, readQuarterCell, type Completion } from "./completion";
 import {
   computeTotals,
   fenToWan,
@@ -13,6 +13,7 @@ import type { CheckOptions } from "./options";
 import { splitPeople } from "./people";
 import { productSheetDiagnostic, readProductSheet } from "./product-sheet";
 import { parseScheduleCell } from "./schedule";
+import { parsePlanCell } from "./schedule/period-plan";
 import {
   columnMissing,
   progressFrame,
@@ -20,11 +21,13 @@ import {
   type ProgressFrame,
   type Report,
 } from "./progress/frame";
+import { readReport } from "./progress/report";
 import { decideProgress, readCurrentReport } from "./progress/state";
 import { tableProgress } from "./progress/table";
 import { countStatuses, milestoneStatus, projectStatus, StatusClock } from "./status";
 import { findTablesWithDiagnostics } from "./table";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout } from "./table/layout";
+import type { PlanColumnSpec } from "./table/plan";
 import type {
   Diagnostic,
   Investment,
@@ -118,6 +121,41 @@ function missing(
   };
 }
 
+/** The plan as one text: a plan split by period as `一季度目标：…` lines, in period order. */
+function scheduleText(record: ProjectRecord, layout: TableLayout): string | null {
+  if (layout.planColumns.length === 0) return text(record.cells.schedule);
+  const lines: string[] = [];
+  record.plans.forEach((cells, i) => {
+    const body = text(cells);
+    if (body) lines.push(`${(layout.planColumns[i] as PlanColumnSpec).label}：${body}`);
+  });
+  return lines.length > 0 ? lines.join("\n") : null;
+}
+
+/**
+ * What the actuals of each plan column say (SEMANTICS §4, PROGRESS §3): done when a cell of a progress
+ * column of the same period is a done mark (`√`, `已完成`), a done statement (`项目已全部完成`; not
+ * `已完成招投标`) or a percent of 100 or more.
+ */
+function plansDone(layout: TableLayout, record: ProjectRecord): boolean[] {
+  return layout.planColumns.map((plan) =>
+    plan.actuals.some((i) =>
+      (record.progress[i]?.text ?? []).some(
+        (cell) => readQuarterCell(cell.value) === "done" || readReport(String(cell.value ?? ""), null).done,
+      ),
+    ),
+  );
+}
+
+/** Progress columns that are the actuals of a plan column short of the year: they close that plan only. */
+function periodActuals(layout: TableLayout): Set<number> {
+  const columns = new Set<number>();
+  for (const plan of layout.planColumns) if (plan.code !== "Y") for (const i of plan.actuals) columns.add(i);
+  return columns;
+}
+
+const DONE: Completion = { allDone: true, doneQuarters: new Set() };
+
 /**
  * A project read but not yet judged: `project` has everything but its status, milestones, done quarters
  * and progress, which `judgeProject` fills in once the table's year is known.
@@ -125,7 +163,8 @@ function missing(
 interface ProjectDraft {
   record: ProjectRecord;
   project: Project;
-  schedules: Array<{ cell: RawCell; milestones: ParsedMilestone[] }>;
+  /** Per schedule cell, its milestones and, for a plan split by period, the index of its plan column. */
+  schedules: Array<{ cell: RawCell; milestones: ParsedMilestone[]; plan: number | null }>;
   /** Schedule, money and missing-cell findings, in that order. */
   diagnostics: Diagnostic[];
   total: AmountRead;
@@ -135,6 +174,8 @@ interface ProjectDraft {
 /** What every project of one table is read against. */
 interface TableContext {
   layout: TableLayout;
+  /** Progress columns that are the actuals of a plan column short of the year (see `periodActuals`). */
+  periodActuals: Set<number>;
   options: CheckOptions;
   /** Year when neither the schedule nor the period names one: the title's, else the reference date's. */
   fallbackYear: number;
@@ -150,8 +191,16 @@ function draftProject(record: ProjectRecord, ctx: TableContext): ProjectDraft {
   const scheduleCells = record.cells.schedule ?? [];
   const schedules: ProjectDraft["schedules"] = [];
   const scheduleDiagnostics: Diagnostic[] = [];
-  for (const cell of scheduleCells) {
-    const parse = parseScheduleCell(cell.value, cell.numberFormat, { defaultYear });
+  // A plan split by period is read column by column, in period order; a schedule column cell by cell.
+  const sources: Array<{ cell: RawCell; plan: number | null }> =
+    layout.planColumns.length > 0
+      ? record.plans.flatMap((cells, plan) => cells.map((cell) => ({ cell, plan })))
+      : scheduleCells.map((cell) => ({ cell, plan: null }));
+  for (const { cell, plan } of sources) {
+    const column = plan === null ? null : layout.planColumns[plan];
+    const parse = column
+      ? parsePlanCell(cell.value, cell.numberFormat, column.period, column.label, { defaultYear })
+      : parseScheduleCell(cell.value, cell.numberFormat, { defaultYear });
     writtenYear ??= parse.year;
     for (const d of parse.diagnostics) {
       scheduleDiagnostics.push({
@@ -161,7 +210,7 @@ function draftProject(record: ProjectRecord, ctx: TableContext): ProjectDraft {
         messageEn: `Cell ${cell.address}: ${d.messageEn}`,
       });
     }
-    schedules.push({ cell, milestones: parse.milestones });
+    schedules.push({ cell, milestones: parse.milestones, plan });
   }
   // A continuation cell without dates is only a problem when the project as a whole has no milestone.
   const anyMilestone = schedules.some((s) => s.milestones.length > 0);
@@ -199,7 +248,7 @@ function draftProject(record: ProjectRecord, ctx: TableContext): ProjectDraft {
     category: record.category,
     period,
     content: text(record.cells.content),
-    scheduleText: text(scheduleCells),
+    scheduleText: scheduleText(record, layout),
     year: writtenYear ?? defaultYear,
     status: "unscheduled",
     milestones: [],
@@ -224,28 +273,36 @@ function judgeProject(
   draft: ProjectDraft,
   clock: StatusClock,
   frame: ProgressFrame | null,
+  ctx: TableContext,
   diagnostics: Diagnostic[],
 ): Project {
   const reads = frame ? projectReports(frame, draft.record.progress, draft.project.row) : null;
-  const current = reads?.current ?? null;
+  const reported = reads?.current ?? null;
+  // The actuals of one period (`上半年完成情况`) say that period is done, not the whole project.
+  const periodOnly = reported !== null && ctx.periodActuals.has(reported.column);
+  const current = periodOnly ? null : reported;
   const earlier: RawCell[] = [];
   if (reads)
-    for (let i = 0; i < reads.reports.length - 1; i += 1)
+    for (let i = 0; i < reads.reports.length - (current ? 1 : 0); i += 1)
       for (const cell of (reads.reports[i] as Report).cells) earlier.push(cell);
   const { completion, diagnostics: completionDiagnostics } = readCompletion(
     current?.cells ?? [],
     draft.record.quarterCells,
     earlier,
   );
-  const reading = readCurrentReport(current, completion.allDone);
+  const read = readCurrentReport(reported, completion.allDone);
+  // `完成100%` in a half-year's actuals is that half-year done, not the project.
+  const reading = read && periodOnly ? { ...read, done: false } : read;
   if (reading?.done) completion.allDone = true;
+  const planDone = ctx.layout.planColumns.length > 0 ? plansDone(ctx.layout, draft.record) : null;
   for (const d of completionDiagnostics) diagnostics.push(d);
   for (const d of draft.diagnostics) diagnostics.push(d);
 
   const milestones: Milestone[] = [];
-  for (const { cell, milestones: parsed } of draft.schedules) {
+  for (const { cell, milestones: parsed, plan } of draft.schedules) {
+    const closed = plan !== null && planDone?.[plan] === true ? DONE : completion;
     for (const m of parsed) {
-      const { status, daysLate } = milestoneStatus(m, completion, clock);
+      const { status, daysLate } = milestoneStatus(m, closed, clock);
       // Built field by field: object spread here was the single largest cost of a 5,000-project check.
       milestones.push({
         quarters: m.quarters,
@@ -326,6 +383,7 @@ function checkTable(
     layout,
     options,
     fallbackYear: options.year ?? layout.titleYear ?? asOfYear,
+    periodActuals: periodActuals(layout),
   };
   const drafts = layout.projects.map((record) => draftProject(record, ctx));
   const year = options.year ?? layout.titleYear ?? mostCommon(drafts.map((d) => d.project.year)) ?? asOfYear;
@@ -339,7 +397,7 @@ function checkTable(
         })
       : null;
   const clock = new StatusClock(options.asOf, options.dueSoonDays);
-  const projects = drafts.map((draft) => judgeProject(draft, clock, frame, diagnostics));
+  const projects = drafts.map((draft) => judgeProject(draft, clock, frame, ctx, diagnostics));
   const missingColumn = frame ? columnMissing(frame) : null;
   if (missingColumn) diagnostics.push(missingColumn);
   const hasMoney =
@@ -359,6 +417,10 @@ function checkTable(
   const columns: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(layout.columns) as [Role, number][])
     columns[role] = columnLetter(col);
+  const schedulePeriods = layout.planColumns.map((plan) => ({
+    column: columnLetter(plan.col),
+    period: plan.code,
+  }));
   const quarterColumns: Partial<Record<Quarter, string>> = {};
   for (const [q, col] of Object.entries(layout.quarterColumns))
     quarterColumns[Number(q) as Quarter] = columnLetter(col);
@@ -368,6 +430,7 @@ function checkTable(
     headerRows: layout.headerRows,
     columns,
     quarterColumns,
+    schedulePeriods,
     title: layout.title,
     year,
     projects,

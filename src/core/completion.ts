@@ -96,6 +96,24 @@ export function readQuarterCell(value: CellValue): QuarterMark {
   return "unreadable";
 }
 
+function ambiguous(cell: CompletionCell): Diagnostic {
+  return {
+    cell: cell.address,
+    code: "completion.ambiguous",
+    message: `单元格 ${cell.address} 的完成情况“${String(cell.value)}”未说明哪个季度或整个项目已完成，未计为完成；可写“已完成”“第一季度已完成”或使用季度完成情况列`,
+    messageEn: `Cell ${cell.address}: the progress "${String(cell.value)}" does not say which quarter or whether the project is done; not counted as done`,
+    severity: "info",
+  };
+}
+
+/** Longer than a drop-down word (`已完成`, `未完成`), or about finishing something: a report, read as one. */
+const REPORT_LENGTH = 4;
+
+function isReport(value: CellValue): boolean {
+  const text = compact(value);
+  return text.length > REPORT_LENGTH || DONE_STEM.test(text);
+}
+
 /**
  * What the sheet records as done. `progress` is the current report's cells: it decides whether the whole
  * project is done, gives done quarters and has its unclear done words reported. `earlier` are the cells of
@@ -115,21 +133,19 @@ export function readCompletion(
     const reading = readProgressText(String(cell.value ?? ""));
     if (reading.allDone) completion.allDone = true;
     for (const q of reading.quarters) completion.doneQuarters.add(q);
-    if (reading.ambiguous) {
-      diagnostics.push({
-        cell: cell.address,
-        code: "completion.ambiguous",
-        message: `单元格 ${cell.address} 的完成情况“${String(cell.value)}”未说明哪个季度或整个项目已完成，未计为完成；可写“已完成”“第一季度已完成”或使用季度完成情况列`,
-        messageEn: `Cell ${cell.address}: the progress "${String(cell.value)}" does not say which quarter or whether the project is done; not counted as done`,
-        severity: "info",
-      });
-    }
+    if (reading.ambiguous) diagnostics.push(ambiguous(cell));
   }
   for (const q of ALL_QUARTERS) {
     for (const cell of quarterCells[q] ?? []) {
       const mark = readQuarterCell(cell.value);
       if (mark === "done") completion.doneQuarters.add(q);
-      if (mark === "unreadable") {
+      if (mark === "unreadable" && isReport(cell.value)) {
+        // A quarter's 落实情况 written as a report: a done statement closes the quarter, nothing else does.
+        const reading = readProgressText(String(cell.value));
+        if (reading.allDone) completion.doneQuarters.add(q);
+        for (const done of reading.quarters) completion.doneQuarters.add(done);
+        if (reading.ambiguous) diagnostics.push(ambiguous(cell));
+      } else if (mark === "unreadable") {
         diagnostics.push({
           cell: cell.address,
           code: "completion.unreadable",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { GroupBy } from "./alerts";
 import { QUICK_DATE_MODES, quickDate, type DateMode } from "./dates";
 import { CheckOptionsSchema } from "./options";
+import type { CheckRequest } from "./port";
 
 /** How the pane lists projects: by 责任领导, by 责任科室, or one list. */
 export type ProjectGrouping = "leader" | "department" | "none";
@@ -23,6 +24,9 @@ export const PaneSettingsSchema = z.object({
     .catch(undefined),
   /** The date typed when `dateMode` is `fixed`. */
   fixedDate: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+  /** The monthly cycle's report day and behind tolerance (PROGRESS.md §2, §4). */
+  reportDay: CheckOptionsSchema.shape.reportDay.unwrap().optional().catch(undefined),
+  behindTolerance: CheckOptionsSchema.shape.behindTolerance.unwrap().optional().catch(undefined),
   /** 督办提醒: the reply-by date the clerk chose (used while it is ahead of the check, see `replyByFor`). */
   replyBy: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
   /** 督办提醒 go to each 责任科室 or each 责任领导. */
@@ -35,6 +39,8 @@ export type PaneSettings = {
   sort?: ProjectSort | undefined;
   dateMode?: DateMode | undefined;
   fixedDate?: string | undefined;
+  reportDay?: number | undefined;
+  behindTolerance?: number | undefined;
   replyBy?: string | undefined;
   remindBy?: GroupBy | undefined;
 };
@@ -60,4 +66,20 @@ export function settingsDate(settings: PaneSettings, today: Date): string {
   const mode = settings.dateMode ?? "today";
   if (mode === "fixed") return settings.fixedDate ?? quickDate("today", today);
   return quickDate(mode, today);
+}
+
+/**
+ * A check request completed from the workbook's remembered settings: what the request leaves out (the
+ * ribbon's 检查进度 sends only today's date) is taken from what the pane remembered, so the ribbon and the
+ * pane answer with the same 临期天数, 报送日 and 滞后容差.
+ */
+export function withRememberedOptions(request: CheckRequest, settings: PaneSettings): CheckRequest {
+  const merged: CheckRequest = { asOf: request.asOf };
+  const dueSoonDays = request.dueSoonDays ?? settings.dueSoonDays;
+  const reportDay = request.reportDay ?? settings.reportDay;
+  const behindTolerance = request.behindTolerance ?? settings.behindTolerance;
+  if (dueSoonDays !== undefined) merged.dueSoonDays = dueSoonDays;
+  if (reportDay !== undefined) merged.reportDay = reportDay;
+  if (behindTolerance !== undefined) merged.behindTolerance = behindTolerance;
+  return merged;
 }

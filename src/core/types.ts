@@ -237,6 +237,13 @@ export interface Totals {
   incomplete: boolean;
 }
 
+/** One plan column of a plan split by period: its letter and period code. */
+export interface SchedulePeriod {
+  column: string;
+  /** `Q1`…`Q4`, `H1`, `H2`, `Y`, `M1`…`M12`, `M1-3` (see `periodCode`). */
+  period: string;
+}
+
 export interface TableResult {
   sheet: string;
   /** 1-based sheet rows of the header (two rows for a two-row header). */
@@ -245,6 +252,11 @@ export interface TableResult {
   columns: Partial<Record<Role, string>>;
   /** Per-quarter completion columns: quarter → column letter. */
   quarterColumns: Partial<Record<Quarter, string>>;
+  /**
+   * A plan split by period (`第一季度 | 第二季度`, `一季度目标`, `上半年目标 | 全年目标`): every plan column with
+   * its period code (`Q1`, `H1`, `Y`, `M7`), in period order; empty when the plan is one column.
+   */
+  schedulePeriods: SchedulePeriod[];
   /** Title line found above the header, if any. */
   title: string | null;
   year: number;

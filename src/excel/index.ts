@@ -4,7 +4,7 @@ import { planCompletionColumns, type CompletionPlan } from "../core/completion-c
 import { firstOccupied } from "../core/grid";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
-import { parsePaneSettings, type PaneSettings } from "../core/pane-settings";
+import { parsePaneSettings, withRememberedOptions, type PaneSettings } from "../core/pane-settings";
 import type { CheckedSheet, CheckRequest, Outcome, ReportSheetRequest, WorkbookPort } from "../core/port";
 import { readProductSheet } from "../core/product-sheet";
 import { buildSheetReport } from "../core/report/model";
@@ -95,6 +95,7 @@ interface CheckRead {
   oldRules: Excel.ConditionalFormat[];
   record: MarkRecord;
   snapshots: SnapshotStore;
+  settings: PaneSettings;
 }
 
 export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
@@ -102,21 +103,24 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
   const today = options.today ?? (() => new Date());
 
   /**
-   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules, the record and
-   * the snapshots of earlier checks; (2) the write — old rules deleted, new ones added, record and
+   * Two syncs: (1) the read — values, number formats, merges, protection, our old rules, the record, the
+   * snapshots of earlier checks and the pane's remembered options (for what the request leaves out); (2) the write — old rules deleted, new ones added, record and
    * snapshots updated, all in one batch.
    */
   async function checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>> {
-    const resolved = resolveOptions(
-      {
-        asOf: request.asOf,
-        dueSoonDays: request.dueSoonDays,
-        reportDay: request.reportDay,
-        behindTolerance: request.behindTolerance,
-      },
-      today(),
-    );
-    if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
+    const resolve = (r: CheckRequest) =>
+      resolveOptions(
+        {
+          asOf: r.asOf,
+          dueSoonDays: r.dueSoonDays,
+          reportDay: r.reportDay,
+          behindTolerance: r.behindTolerance,
+        },
+        today(),
+      );
+    // Refused before anything is read; remembered settings (validated when read) only fill what is left out.
+    const given = resolve(request);
+    if (!given.ok) return failure(given.message, `Invalid options: ${given.message}`);
     return guarded(() =>
       run(async (context): Promise<Outcome<CheckedSheet>> => {
         const sheet = context.workbook.worksheets.getActiveWorksheet();
@@ -125,13 +129,18 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
           const scan = queueMarkScan(sheet);
           const record = queueRecordRead(context);
           const snapshots = queueSnapshotRead(context);
+          const settings = context.workbook.settings.getItemOrNullObject(PANE_SETTINGS_KEY);
+          settings.load("value");
           return () => ({
             isProtected: sheet.protection.protected,
             oldRules: scan(),
             record: record(),
             snapshots: snapshots(),
+            settings: settings.isNullObject ? {} : parsePaneSettings(settings.value),
           });
         });
+        const resolved = resolve(withRememberedOptions(request, read.extra.settings));
+        if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
         if (read.extra.isProtected) return PROTECTED;
         const result = checkSheet(read.grid, resolved.options);
         const { oldRules, record } = read.extra;

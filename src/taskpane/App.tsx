@@ -20,20 +20,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NEEDS_ATTENTION, matchesQuery, projectItems } from "../core/alerts";
 import type { GroupBy } from "../core/alerts";
 import { quickDate, writtenDateToIso, type DateMode, type QuickDateMode } from "../core/dates";
-import { CheckOptionsSchema, DEFAULT_DUE_SOON_DAYS } from "../core/options";
+import {
+  CheckOptionsSchema,
+  DEFAULT_BEHIND_TOLERANCE,
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_REPORT_DAY,
+} from "../core/options";
 import {
   settingsDate,
   type PaneSettings,
   type ProjectGrouping,
   type ProjectSort,
 } from "../core/pane-settings";
-import type { CheckRequest, Outcome, WorkbookPort } from "../core/port";
+import type { CheckRequest, CheckedSheet, Outcome, WorkbookPort } from "../core/port";
 import { buildSheetReport } from "../core/report/model";
 import type * as DocxModule from "../core/report/docx";
 import { lateListClipboard } from "../core/report/paste";
 import { replyByFor } from "../core/report/reply";
 import { sumCounts } from "../core/status";
-import type { ProjectStatus, SheetResult } from "../core/types";
+import type { ProgressState, ProjectStatus } from "../core/types";
 import type { CommandReport, CommandReportListener } from "../core/command-reports";
 import { ActionToolbar, type ActionOutcome, type ToolbarAction } from "./components/ActionToolbar";
 import { CellLink, type CellTarget } from "./components/CellLink";
@@ -41,9 +46,11 @@ import { CheckForm, type FieldErrors } from "./components/CheckForm";
 import { CopyFallback } from "./components/CopyFallback";
 import { FirstRun } from "./components/FirstRun";
 import { InvestmentPanel } from "./components/InvestmentPanel";
+import { ProgressPanel } from "./components/ProgressPanel";
 import { ProjectList } from "./components/ProjectList";
 import { ReminderSection } from "./components/ReminderSection";
 import { Section } from "./components/Section";
+import { SincePanel } from "./components/SincePanel";
 import { StatusTiles } from "./components/StatusTiles";
 import { TableLine } from "./components/TableLine";
 import { WarningList } from "./components/WarningList";
@@ -90,7 +97,8 @@ interface Failure {
   cell?: string;
 }
 
-type ActionKind = "clear" | "summary" | "completion" | "statusColumn" | "notice" | "lateList";
+type ActionKind =
+  "clear" | "summary" | "completion" | "statusColumn" | "progressColumn" | "notice" | "lateList";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -124,6 +132,13 @@ function unexpected(error: unknown): Failure {
 }
 
 const DueSoonDaysSchema = CheckOptionsSchema.shape.dueSoonDays.unwrap();
+const ReportDaySchema = CheckOptionsSchema.shape.reportDay.unwrap();
+const BehindToleranceSchema = CheckOptionsSchema.shape.behindTolerance.unwrap();
+
+/** A number field as typed: blank is no number (so the schema refuses it rather than reading 0). */
+function typedNumber(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
 
 /**
  * Where a failure's cell link leads, and how it reads. A check that names a cell on another sheet (a check
@@ -177,8 +192,12 @@ export function App({
   const [groupBy, setGroupBy] = useState<ProjectGrouping>("leader");
   const [sort, setSort] = useState<ProjectSort>("daysLate");
   const [filter, setFilter] = useState<ProjectStatus | null>(null);
+  const [reportDayText, setReportDayText] = useState(String(DEFAULT_REPORT_DAY));
+  const [toleranceText, setToleranceText] = useState(String(DEFAULT_BEHIND_TOLERANCE));
+  /** The 月度进展 tile the list is filtered to; a status tile and a progress tile are never both pressed. */
+  const [pickedProgress, setProgressFilter] = useState<ProgressState | null>(null);
   const [query, setQuery] = useState("");
-  const [result, setResult] = useState<SheetResult | null>(null);
+  const [result, setResult] = useState<CheckedSheet | null>(null);
   const [busy, setBusy] = useState<"check" | ActionKind | null>(null);
   const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
@@ -188,6 +207,8 @@ export function App({
   const [copyFallback, setCopyFallback] = useState<RichText | null>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const daysRef = useRef<HTMLInputElement>(null);
+  const reportDayRef = useRef<HTMLInputElement>(null);
+  const toleranceRef = useRef<HTMLInputElement>(null);
   /** What this workbook remembers; the user's own edits before it arrives are not overwritten. */
   const settings = useRef<PaneSettings>({});
   const edited = useRef(false);
@@ -205,6 +226,8 @@ export function App({
         if (reply || remindBy) setReminding({ replyBy: reply, remindBy });
         if (edited.current) return;
         if (dueSoonDays !== undefined) setDueSoonText(String(dueSoonDays));
+        if (read.value.reportDay !== undefined) setReportDayText(String(read.value.reportDay));
+        if (read.value.behindTolerance !== undefined) setToleranceText(String(read.value.behindTolerance));
         if (mode) {
           setDateMode(mode);
           setAsOf(settingsDate(read.value, now()));
@@ -257,16 +280,27 @@ export function App({
     const iso = asOf.trim() === "" ? null : writtenDateToIso(asOf);
     const days = dueSoonText.trim() === "" ? Number.NaN : Number(dueSoonText);
     const daysOk = DueSoonDaysSchema.safeParse(days);
+    const dayOk = ReportDaySchema.safeParse(typedNumber(reportDayText));
+    const toleranceOk = BehindToleranceSchema.safeParse(typedNumber(toleranceText));
     const errors: FieldErrors = {
       ...(iso ? {} : { asOf: asOf.trim() === "" ? t.dateRequired : t.dateInvalid }),
       ...(daysOk.success ? {} : { dueSoonDays: t.dueSoonInvalid }),
+      ...(dayOk.success ? {} : { reportDay: t.reportDayInvalid }),
+      ...(toleranceOk.success ? {} : { behindTolerance: t.behindToleranceInvalid }),
     };
     setFieldErrors(errors);
     if (!iso) dateRef.current?.focus();
     else if (!daysOk.success) daysRef.current?.focus();
-    if (!iso || !daysOk.success) return null;
+    else if (!dayOk.success) reportDayRef.current?.focus();
+    else if (!toleranceOk.success) toleranceRef.current?.focus();
+    if (!iso || !daysOk.success || !dayOk.success || !toleranceOk.success) return null;
     if (iso !== asOf) setAsOf(iso);
-    return { asOf: iso, dueSoonDays: daysOk.data };
+    return {
+      asOf: iso,
+      dueSoonDays: daysOk.data,
+      reportDay: dayOk.data,
+      behindTolerance: toleranceOk.data,
+    };
   };
 
   const check = async () => {
@@ -274,6 +308,8 @@ export function App({
     if (!request) return;
     remember({
       dueSoonDays: request.dueSoonDays,
+      reportDay: request.reportDay,
+      behindTolerance: request.behindTolerance,
       dateMode,
       ...(dateMode === "fixed" ? { fixedDate: request.asOf } : {}),
     });
@@ -410,7 +446,11 @@ export function App({
 
   /** On the checked date and window once there is a result (the pane shows that day), else the fields'. */
   const insertStatusColumn = () => {
-    const request = result ? { asOf: result.asOf, dueSoonDays: result.dueSoonDays } : readFields();
+    const fields = result ? null : readFields();
+    // The status column answers on the date and window only (DUTY.STATUS knows no monthly cycle).
+    const request = result
+      ? { asOf: result.asOf, dueSoonDays: result.dueSoonDays }
+      : fields && { asOf: fields.asOf, dueSoonDays: fields.dueSoonDays };
     if (!request) {
       setOutcome({ action: "statusColumn", intent: "error", text: t.needValidDate });
       return;
@@ -422,6 +462,25 @@ export function App({
         : failed("statusColumn", inserted, result?.sheet);
     });
   };
+
+  /**
+   * 添加本月进展列 on the checked table with progress columns (else the first): the header written and where,
+   * or the port's polite refusal with the cell in the way. The next check reads the new column.
+   */
+  const addProgressColumn = () =>
+    act("progressColumn", async () => {
+      const table = result?.tables.find((tb) => tb.progress !== null) ?? result?.tables[0];
+      if (!result || !table) return null;
+      const added = await port.addProgressColumn(table, result.asOf);
+      if (!added.ok) return failed("progressColumn", added, table.sheet);
+      const { sheet, cell, header } = added.value;
+      return {
+        action: "progressColumn",
+        intent: "success",
+        text: t.progressColumnAdded(header, cell),
+        cell: { sheet, cell },
+      };
+    });
 
   const tables = result?.tables ?? [];
   const hasTables = tables.length > 0;
@@ -450,17 +509,30 @@ export function App({
       hint: t.insertStatusColumnHint,
       run: insertStatusColumn,
     },
+    {
+      id: "progressColumn",
+      label: t.addProgressColumn,
+      hint: t.addProgressColumnHint,
+      unavailable: needsResult,
+      run: () => void addProgressColumn(),
+    },
   ].map((action) => (action.unavailable ? { ...action, run: () => undefined } : action));
 
   const items = useMemo(() => projectItems(tables), [tables]);
+  const hasProgress = tables.some((table) => table.progress !== null);
+  // A progress tile picked on an earlier check stops filtering once the checked sheet has no progress columns.
+  const progressFilter = hasProgress ? pickedProgress : null;
   const shown = items.filter(
     (item) =>
-      (filter ? item.project.status === filter : NEEDS_ATTENTION.includes(item.project.status)) &&
-      matchesQuery(item.project, query),
+      (progressFilter
+        ? item.project.progress?.state === progressFilter
+        : filter
+          ? item.project.status === filter
+          : NEEDS_ATTENTION.includes(item.project.status)) && matchesQuery(item.project, query),
   );
   // A search looks through every status when no tile is picked: a clerk looking for a project by name
   // should find it whether or not it is late.
-  const searchingAll = filter === null && query.trim() !== "";
+  const searchingAll = filter === null && progressFilter === null && query.trim() !== "";
   const searched = searchingAll ? items.filter((i) => matchesQuery(i.project, query)) : shown;
   const counts = sumCounts(tables);
   const checkTarget = checkFailure
@@ -498,6 +570,20 @@ export function App({
             checking={busy === "check"}
             dateRef={dateRef}
             daysRef={daysRef}
+            reportDay={reportDayText}
+            onReportDayChange={(day) => {
+              edited.current = true;
+              setReportDayText(day);
+              setFieldErrors({ ...fieldErrors, reportDay: undefined });
+            }}
+            behindTolerance={toleranceText}
+            onBehindToleranceChange={(points) => {
+              edited.current = true;
+              setToleranceText(points);
+              setFieldErrors({ ...fieldErrors, behindTolerance: undefined });
+            }}
+            reportDayRef={reportDayRef}
+            toleranceRef={toleranceRef}
           />
           <div role="status" aria-live="polite">
             {checkFailure && (
@@ -562,12 +648,51 @@ export function App({
                   />
                 ))}
               </div>
-              <StatusTiles counts={counts} filter={filter} onFilter={setFilter} />
+              <StatusTiles
+                counts={counts}
+                filter={filter}
+                onFilter={(status) => {
+                  setFilter(status);
+                  setProgressFilter(null);
+                }}
+              />
+              {hasProgress && result && (
+                <Section title={t.progressHeading} collapsible>
+                  <ProgressPanel
+                    tables={tables}
+                    asOf={result.asOf}
+                    items={items}
+                    filter={progressFilter}
+                    onFilter={(state) => {
+                      setProgressFilter(state);
+                      setFilter(null);
+                    }}
+                    onSelect={onSelect}
+                  />
+                </Section>
+              )}
+              {result?.since && (
+                <Section title={t.sinceHeading(result.since.since)} collapsible>
+                  <SincePanel changes={result.since} tables={tables} onSelect={onSelect} />
+                </Section>
+              )}
               <Section
-                title={searchingAll ? t.searchResults : t.listHeading(filter)}
+                title={
+                  searchingAll
+                    ? t.searchResults
+                    : progressFilter
+                      ? t.progressListHeading(progressFilter)
+                      : t.listHeading(filter)
+                }
                 aside={
-                  filter && (
-                    <Link as="button" onClick={() => setFilter(null)}>
+                  (filter || progressFilter) && (
+                    <Link
+                      as="button"
+                      onClick={() => {
+                        setFilter(null);
+                        setProgressFilter(null);
+                      }}
+                    >
                       {t.showAttention}
                     </Link>
                   )
@@ -587,7 +712,7 @@ export function App({
                     setSort(order);
                     remember({ sort: order });
                   }}
-                  emptyText={t.noneToList(filter)}
+                  emptyText={progressFilter ? t.noneInProgressState(progressFilter) : t.noneToList(filter)}
                   onSelect={onSelect}
                 />
               </Section>

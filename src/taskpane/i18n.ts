@@ -1,7 +1,10 @@
 import { createContext, useContext } from "react";
+import { format } from "date-fns";
 import type { QuickDateMode } from "../core/dates";
+import { MARK_LABEL } from "../core/marks";
+import { PROGRESS_STATE_LABEL } from "../core/progress/table";
 import { PROJECT_STATUS_LABEL } from "../core/status";
-import type { ProjectStatus, Role, StatusCounts } from "../core/types";
+import type { ProgressState, ProjectStatus, Role, StatusCounts } from "../core/types";
 
 export type Lang = "zh" | "en";
 
@@ -20,6 +23,12 @@ export interface Messages {
   dateRequired: string;
   dateInvalid: string;
   dueSoonInvalid: string;
+  reportDayLabel: string;
+  behindToleranceLabel: string;
+  reportDayInvalid: string;
+  behindToleranceInvalid: string;
+  /** The monthly cycle's settings in words (under the fields, beside the due-soon hint). */
+  progressHint: (reportDay: string, tolerance: string) => string;
   check: string;
   checking: string;
   checked: (projects: number, counts: StatusCounts) => string;
@@ -87,6 +96,36 @@ export interface Messages {
   warningsHeading: string;
   unscheduled: (name: string) => string;
   noWarnings: string;
+  /** The monthly cycle (PROGRESS.md): the 月度进展 section, its tiles and lists. */
+  progressHeading: string;
+  /** 截至 6 月 26 日，时间进度 48.5% */
+  progressSentence: (asOf: Date, expectedPercent: number) => string;
+  /** Which month's report is due, and on which day of each month. */
+  progressDue: (month: string, reportDay: number) => string;
+  progressState: Record<ProgressState, string>;
+  progressTilesLabel: string;
+  progressTilesHint: string;
+  progressListHeading: (state: ProgressState) => string;
+  noneInProgressState: (state: ProgressState) => string;
+  progressGroup: (state: ProgressState, count: number) => string;
+  /** The 信息员 (the table's 责任人员 column) who sends the project's report. */
+  informant: (name: string | null) => string;
+  allReported: string;
+  noneBehind: string;
+  marksLegend: string;
+  markLabel: { notReported: string; behind: string };
+  sinceHeading: (date: string) => string;
+  sinceNewlyOverdue: string;
+  sinceNewlyDone: string;
+  sinceProgressChanged: string;
+  sinceAdded: string;
+  sinceRemoved: string;
+  sinceNothing: string;
+  sinceList: (heading: string, count: number) => string;
+  stateChange: (name: string, from: ProgressState | null, to: ProgressState | null) => string;
+  addProgressColumn: string;
+  addProgressColumnHint: string;
+  progressColumnAdded: (header: string, cell: string) => string;
   actionsHeading: string;
   clearMarks: string;
   marksCleared: string;
@@ -153,6 +192,12 @@ const zh: Messages = {
   dateRequired: "请选择检查日期",
   dateInvalid: "请按“年-月-日”填写日期，如 2023-06-20",
   dueSoonInvalid: "请填写 0–366 的整数天数",
+  reportDayLabel: "报送日",
+  behindToleranceLabel: "滞后容差",
+  reportDayInvalid: "请填写 1–28 的整数（每月几号前报送）",
+  behindToleranceInvalid: "请填写 0–100 的百分点数",
+  progressHint: (day, tolerance) =>
+    `每月 ${day || "…"} 日前报送进展，低于序时进度 ${tolerance || "…"} 个百分点以上算滞后`,
   check: "检查进度",
   checking: "正在检查…",
   checked: (projects, c) =>
@@ -250,6 +295,41 @@ const zh: Messages = {
   warningsHeading: "需要注意",
   unscheduled: (name) => `${name}：进度安排中没有季度、月份或日期，无法判断进度（未排期）`,
   noWarnings: "没有需要注意的问题。",
+  progressHeading: "月度进展",
+  progressSentence: (asOf, percent) =>
+    `截至 ${format(asOf, "M")} 月 ${format(asOf, "d")} 日，时间进度 ${percent}%`,
+  progressDue: (month, day) => `应报送 ${month}进展（每月 ${day} 日前报送）`,
+  progressState: {
+    done: PROGRESS_STATE_LABEL.done.zh,
+    notReported: PROGRESS_STATE_LABEL.notReported.zh,
+    notStarted: PROGRESS_STATE_LABEL.notStarted.zh,
+    behind: PROGRESS_STATE_LABEL.behind.zh,
+    onSchedule: PROGRESS_STATE_LABEL.onSchedule.zh,
+  },
+  progressTilesLabel: "按月度进展筛选项目",
+  progressTilesHint: "点方块只看该进展的项目",
+  progressListHeading: (state) => `${zh.progressState[state]}的项目`,
+  noneInProgressState: (state) => `没有${zh.progressState[state]}的项目。`,
+  progressGroup: (state, count) => `${zh.progressState[state]}（${count}）`,
+  informant: (name) => (name ? `信息员 ${name}` : "未填写信息员"),
+  allReported: "各项目均已报送。",
+  noneBehind: "没有滞后的项目。",
+  marksLegend: "表中标记",
+  markLabel: { notReported: MARK_LABEL.notReported.zh, behind: MARK_LABEL.behind.zh },
+  sinceHeading: (date) => `与上次检查（${date}）相比`,
+  sinceNewlyOverdue: "新逾期",
+  sinceNewlyDone: "新完成",
+  sinceProgressChanged: "进展变化",
+  sinceAdded: "新增项目",
+  sinceRemoved: "移除项目",
+  sinceNothing: "与上次检查相比没有变化。",
+  sinceList: (heading, count) => `${heading}（${count}）`,
+  stateChange: (name, from, to) =>
+    `${name}：${from ? zh.progressState[from] : "（无）"} → ${to ? zh.progressState[to] : "（无）"}`,
+  addProgressColumn: "添加本月进展列",
+  addProgressColumnHint: "在表格右侧添加下一个月的进展列（只写表头和格式，不动已填内容），下次检查即可读入",
+  progressColumnAdded: (header, cell) =>
+    `已在单元格 ${cell} 添加“${header}”列。信息员填写后，再检查一次即可读入。`,
   actionsHeading: "操作",
   clearMarks: "清除标记",
   marksCleared: "已清除全部标记，单元格内容和原有格式不变。",
@@ -331,6 +411,12 @@ const en: Messages = {
   dateRequired: "Choose a reference date",
   dateInvalid: "Write the date as year-month-day, e.g. 2023-06-20",
   dueSoonInvalid: "Enter a whole number of days from 0 to 366",
+  reportDayLabel: "Report day",
+  behindToleranceLabel: "Behind tolerance",
+  reportDayInvalid: "Enter a day of the month from 1 to 28",
+  behindToleranceInvalid: "Enter percentage points from 0 to 100",
+  progressHint: (day, tolerance) =>
+    `Reports are due by day ${day || "…"} of each month; more than ${tolerance || "…"} points below the time elapsed is behind`,
   check: "Check progress",
   checking: "Checking…",
   checked: (projects, c) =>
@@ -434,6 +520,41 @@ const en: Messages = {
   warningsHeading: "Needs attention",
   unscheduled: (name) => `${name}: the schedule names no quarter, month or date (unscheduled)`,
   noWarnings: "Nothing needs attention.",
+  progressHeading: "Monthly progress",
+  progressSentence: (asOf, percent) => `As of ${format(asOf, "MMMM d")}, ${percent}% of the year has passed`,
+  progressDue: (month, day) => `Reports due for ${month} (by day ${day} of each month)`,
+  progressState: {
+    done: PROGRESS_STATE_LABEL.done.en,
+    notReported: PROGRESS_STATE_LABEL.notReported.en,
+    notStarted: PROGRESS_STATE_LABEL.notStarted.en,
+    behind: PROGRESS_STATE_LABEL.behind.en,
+    onSchedule: PROGRESS_STATE_LABEL.onSchedule.en,
+  },
+  progressTilesLabel: "Filter projects by monthly progress",
+  progressTilesHint: "Click a tile to show only those",
+  progressListHeading: (state) => `Projects: ${en.progressState[state].toLowerCase()}`,
+  noneInProgressState: (state) => `No project is ${en.progressState[state].toLowerCase()}.`,
+  progressGroup: (state, count) => `${en.progressState[state]} (${count})`,
+  informant: (name) => (name ? `reporter ${name}` : "no reporter named"),
+  allReported: "Every project has reported.",
+  noneBehind: "No project is behind.",
+  marksLegend: "Marks on the sheet",
+  markLabel: { notReported: MARK_LABEL.notReported.en, behind: MARK_LABEL.behind.en },
+  sinceHeading: (date) => `Since the last check (${date})`,
+  sinceNewlyOverdue: "Newly overdue",
+  sinceNewlyDone: "Newly done",
+  sinceProgressChanged: "Progress changed",
+  sinceAdded: "Projects added",
+  sinceRemoved: "Projects removed",
+  sinceNothing: "Nothing changed since the last check.",
+  sinceList: (heading, count) => `${heading} (${count})`,
+  stateChange: (name, from, to) =>
+    `${name}: ${from ? en.progressState[from] : "(none)"} → ${to ? en.progressState[to] : "(none)"}`,
+  addProgressColumn: "Add this month's progress column",
+  addProgressColumnHint:
+    "Adds next month's progress column beside the table (the header and formats only; no value is touched), read by the next check",
+  progressColumnAdded: (header, cell) =>
+    `The column ${header} was added at ${cell}. Once the reports are filled in, check again to read them.`,
   actionsHeading: "Actions",
   clearMarks: "Clear marks",
   marksCleared: "Every mark was removed; cell contents and formatting are as they were.",

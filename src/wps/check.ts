@@ -1,6 +1,7 @@
 import { checkSheet } from "../core/check";
 import { planMarks } from "../core/marks";
 import { resolveOptions } from "../core/options";
+import { withRememberedOptions } from "../core/pane-settings";
 import type { CheckedSheet, CheckRequest, Outcome } from "../core/port";
 import { diffSnapshots, recordCheck, snapshotOf } from "../core/since";
 import { failure, PROTECTED } from "../core/refusals";
@@ -8,6 +9,7 @@ import { activeSheetOf, describeError, type WpsContext } from "./context";
 import { isProtected, withoutRepaint } from "./et";
 import { readRecord, removeMarks, writeMarks, writeRecord } from "./marks";
 import { readGrid } from "./read";
+import { rememberedSettings } from "./settings";
 import { readSnapshots, writeSnapshots } from "./snapshots";
 
 /**
@@ -18,19 +20,24 @@ import { readSnapshots, writeSnapshots } from "./snapshots";
  * sheet is removed again, so the sheet is left unmarked rather than half-marked.
  */
 export function checkActiveSheet(ctx: WpsContext, request: CheckRequest): Outcome<CheckedSheet> {
-  const resolved = resolveOptions(
-    {
-      asOf: request.asOf,
-      dueSoonDays: request.dueSoonDays,
-      reportDay: request.reportDay,
-      behindTolerance: request.behindTolerance,
-    },
-    ctx.today(),
-  );
-  if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
+  const resolve = (r: CheckRequest) =>
+    resolveOptions(
+      {
+        asOf: r.asOf,
+        dueSoonDays: r.dueSoonDays,
+        reportDay: r.reportDay,
+        behindTolerance: r.behindTolerance,
+      },
+      ctx.today(),
+    );
+  const given = resolve(request);
+  if (!given.ok) return failure(given.message, `Invalid options: ${given.message}`);
   const active = activeSheetOf(ctx);
   if ("ok" in active) return active;
   const { sheet, book } = active;
+  // What the request leaves out (the ribbon sends only today's date) comes from the pane's remembered settings.
+  const resolved = resolve(withRememberedOptions(request, rememberedSettings(book)));
+  if (!resolved.ok) return failure(resolved.message, `Invalid options: ${resolved.message}`);
   if (isProtected(sheet)) return PROTECTED;
   const grid = readGrid(sheet);
   const result = checkSheet(grid, resolved.options);

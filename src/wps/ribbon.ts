@@ -82,9 +82,7 @@ export function createRibbon(host: RibbonHost): RibbonCallbacks {
     const outcome: Outcome<SheetResult> = !ctx
       ? unavailable()
       : options.ok
-        ? guarded(() =>
-            checkActiveSheet(ctx, { asOf: options.options.asOf, dueSoonDays: options.options.dueSoonDays }),
-          )
+        ? guarded(() => checkActiveSheet(ctx, { asOf: options.options.asOf }))
         : { ok: false, message: options.message, messageEn: options.message };
     report({ command: "checkProgress", at: host.now().toISOString(), outcome }, true);
   }

@@ -10,8 +10,13 @@ export const SETTINGS_PROPERTY = "DutyCheck.pane";
 /** The active workbook's pane settings, validated by the core; none when absent or unreadable. */
 export function readSettings(ctx: WpsContext): Outcome<PaneSettings> {
   const book = activeWorkbook(ctx.app);
-  const stored = book ? readProperties(book, SETTINGS_PROPERTY).get(SETTINGS_PROPERTY) : undefined;
-  return { ok: true, value: stored === undefined ? {} : parsePaneSettings(stored) };
+  return { ok: true, value: book ? rememberedSettings(book) : {} };
+}
+
+/** The settings remembered in `book`; none when absent or unreadable. */
+export function rememberedSettings(book: Et.Workbook): PaneSettings {
+  const stored = readProperties(book, SETTINGS_PROPERTY).get(SETTINGS_PROPERTY);
+  return stored === undefined ? {} : parsePaneSettings(stored);
 }
 
 export function writeSettings(ctx: WpsContext, settings: PaneSettings): Outcome {

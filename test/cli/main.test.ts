@@ -63,7 +63,12 @@ const Counts = z.object({
 const Table = z.object({
   sheet: z.string(),
   headerRows: z.array(z.number().int().positive()).min(1),
-  columns: z.record(z.string(), z.string().regex(/^[A-Z]+$/)),
+  // Role → letter, and the plan's period columns (SEMANTICS §1): `[]` when the plan is one column.
+  columns: z
+    .object({
+      schedulePeriods: z.array(z.object({ column: z.string().regex(/^[A-Z]+$/), period: z.string() })),
+    })
+    .catchall(z.string().regex(/^[A-Z]+$/)),
   year: z.number().int(),
   projects: z.array(Project),
   counts: Counts,

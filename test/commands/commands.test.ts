@@ -64,7 +64,7 @@ describe("runCheckProgress", () => {
     const report = await runCheckProgress(deps);
     unsubscribe();
 
-    expect(requests).toEqual([{ asOf: "2023-06-20", dueSoonDays: 15 }]);
+    expect(requests).toEqual([{ asOf: "2023-06-20" }]);
     expect(order).toEqual(["check", "published", "showPane"]);
     expect(report.command).toBe("checkProgress");
     expect(report.outcome).toEqual({ ok: true, value: sheetResult("2023-06-20") });
@@ -213,7 +213,7 @@ describe("requirements", () => {
 
 describe("todayRequest", () => {
   it("uses the local calendar date, not UTC", () => {
-    expect(todayRequest(new Date(2023, 11, 31, 23, 59))).toEqual({ asOf: "2023-12-31", dueSoonDays: 15 });
+    expect(todayRequest(new Date(2023, 11, 31, 23, 59))).toEqual({ asOf: "2023-12-31" });
   });
 });
 

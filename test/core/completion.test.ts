@@ -64,6 +64,16 @@ describe("per-quarter completion cells", () => {
     expect(diagnostics[0]).toMatchObject({ cell: "K7", code: "completion.unreadable" });
     expect(diagnostics[0]!.message).toContain("K7");
   });
+  it("a quarter's column written as a report (落实情况 over quarters): a done statement closes it, a narrative closes nothing and is no finding", () => {
+    const { completion, diagnostics } = readCompletion([], {
+      1: [{ address: "I5", value: "项目已全部完成" }],
+      2: [{ address: "J5", value: "已建成 4 个" }],
+      3: [{ address: "K5", value: "于7月5日进行方案汇报，装修施工已进场" }],
+      4: [{ address: "L5", value: "已完成招投标，正在施工" }],
+    });
+    expect(quarters(completion)).toEqual([1]);
+    expect(diagnostics.map((d) => [d.cell, d.code])).toEqual([["L5", "completion.ambiguous"]]);
+  });
   it("combines a progress column with quarter columns", () => {
     const { completion } = readCompletion([{ address: "L5", value: "第一季度已完成" }], {
       2: [{ address: "M5", value: "√" }],

@@ -1,4 +1,4 @@
-import { parsePaneSettings, settingsDate } from "../../src/core/pane-settings";
+import { parsePaneSettings, settingsDate, withRememberedOptions } from "../../src/core/pane-settings";
 
 describe("pane settings read back from a workbook", () => {
   it("keeps every valid field, from JSON text or an object", () => {
@@ -20,6 +20,17 @@ describe("pane settings read back from a workbook", () => {
     expect(parsePaneSettings('"text"')).toEqual({});
   });
 
+  it("remembers the monthly cycle's report day and behind tolerance, each checked like the CLI's flags", () => {
+    expect(parsePaneSettings({ reportDay: 20, behindTolerance: 5 })).toEqual({
+      reportDay: 20,
+      behindTolerance: 5,
+    });
+    expect(parsePaneSettings({ reportDay: 29, behindTolerance: -1, sort: "table" })).toEqual({
+      sort: "table",
+    });
+    expect(parsePaneSettings({ reportDay: 2.5, behindTolerance: "10" })).toEqual({});
+  });
+
   it("keeps the 督办提醒 reply date and grouping, and drops them when damaged", () => {
     expect(parsePaneSettings({ replyBy: "2023-06-30", remindBy: "leader" })).toEqual({
       replyBy: "2023-06-30",
@@ -37,5 +48,24 @@ describe("pane settings read back from a workbook", () => {
     expect(settingsDate({ dateMode: "quarterEnd" }, today)).toBe("2023-09-30");
     expect(settingsDate({ dateMode: "fixed", fixedDate: "2023-06-20" }, today)).toBe("2023-06-20");
     expect(settingsDate({ dateMode: "fixed" }, today)).toBe("2023-07-05");
+  });
+});
+
+describe("withRememberedOptions", () => {
+  it("fills only what the request leaves out, and keeps the request's own date", () => {
+    const remembered = { dueSoonDays: 30, reportDay: 15, behindTolerance: 5, groupBy: "leader" } as const;
+    expect(withRememberedOptions({ asOf: "2023-06-20" }, remembered)).toEqual({
+      asOf: "2023-06-20",
+      dueSoonDays: 30,
+      reportDay: 15,
+      behindTolerance: 5,
+    });
+    expect(withRememberedOptions({ asOf: "2023-06-20", dueSoonDays: 7, reportDay: 22 }, remembered)).toEqual({
+      asOf: "2023-06-20",
+      dueSoonDays: 7,
+      reportDay: 22,
+      behindTolerance: 5,
+    });
+    expect(withRememberedOptions({ asOf: "2023-06-20" }, {})).toEqual({ asOf: "2023-06-20" });
   });
 });

@@ -424,27 +424,29 @@ test("works from the keyboard and fits 320 px and 500 px panes, in English too",
   await page.locator(`td[data-address="${cell}"][data-selected="true"]`).waitFor();
 });
 
+/** Serious or critical axe-core findings in the pane as it is now. */
+async function serious(): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (el: Element) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const pane = document.querySelector("aside");
+    if (!pane) throw new Error("no pane");
+    return (await axe.run(pane)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
 test("the pane has no serious or critical accessibility findings (axe-core), before and after a check", async () => {
-  const serious = async (): Promise<string[]> => {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (el: Element) => Promise<{
-              violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }>;
-            }>;
-          };
-        }
-      ).axe;
-      const pane = document.querySelector("aside");
-      if (!pane) throw new Error("no pane");
-      return (await axe.run(pane)).violations;
-    });
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  };
   for (const lang of ["zh", "en"]) {
     await openSample(`sample=xintang-2023.xlsx&lang=${lang}`);
     expect(await serious()).toEqual([]);
@@ -456,6 +458,80 @@ test("the pane has no serious or critical accessibility findings (axe-core), bef
     await page.locator('[data-action="clear"]').waitFor();
     expect(await serious()).toEqual([]);
   }
+});
+
+test("the monthly sample: 月度进展, a tile filter, 添加本月进展列 and a re-check that reads the new column", async () => {
+  const errors: string[] = [];
+  const onError = (error: Error) => errors.push(error.message);
+  page.on("pageerror", onError);
+  await page.goto(`${base}/preview.html?sample=monthly-2023.xlsx&date=2023-06-26&pane=320`);
+  await page.getByRole("table", { name: "推进情况表" }).waitFor();
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  const panel = page.getByRole("region", { name: "月度进展" });
+  await panel.getByText("截至 6 月 26 日，时间进度 48.5%").waitFor();
+  const tiles = panel.getByRole("group", { name: "按月度进展筛选项目" });
+  expect(await tiles.locator("button[data-tile]").allTextContents()).toEqual([
+    "已完成 1 个项目",
+    "未报送 3 个项目",
+    "未启动 1 个项目",
+    "滞后 3 个项目",
+    "按序时 4 个项目",
+  ]);
+  // README's picture of the section: scrolled to just under the sticky toolbar.
+  await page.locator("aside").evaluate((aside) => {
+    const section = aside.querySelector('[data-legend="progress"]')?.closest("section");
+    const bar = aside.querySelector('[role="region"][aria-label="操作"]');
+    if (section && bar)
+      aside.scrollTop += section.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+  });
+  await screenshotPane("pane-monthly.png");
+  // The grid's 未报送 cells carry the dashed outline the legend shows, in the same colours.
+  const legend = panel.locator('[data-mark-legend="notReported"]');
+  const legendStyle = await legend.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.backgroundColor, style.borderTopStyle, style.borderTopColor];
+  });
+  const unreported = page.locator('td[data-mark="notReported"]').first();
+  const cellStyle = await unreported.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.backgroundColor, style.outlineStyle, style.outlineColor];
+  });
+  expect(legendStyle).toEqual(cellStyle);
+  expect(cellStyle[1]).toBe("dashed");
+
+  // A tile filters the project list to the projects in that state.
+  await tiles.locator('button[data-tile="behind"]').click();
+  await page.getByRole("heading", { name: "滞后的项目" }).waitFor();
+  expect(await page.locator("li[data-project-status]").count()).toBe(3);
+  await tiles.locator('button[data-tile="behind"]').click();
+
+  // 添加本月进展列: the header lands right of the table; a check a month on reads the column.
+  await page.getByRole("button", { name: "添加本月进展列", exact: true }).click();
+  const added = await actionOutcome("progressColumn");
+  const text = (await added.textContent()) ?? "";
+  const cell = /已在单元格 ([A-Z]+)(\d+) 添加“7月进展情况”列/u.exec(text);
+  expect(cell).not.toBeNull();
+  const [, column] = cell as RegExpExecArray;
+  expect(await page.locator(`td[data-address="${cell?.[1]}${cell?.[2]}"]`).textContent()).toBe("7月进展情况");
+  expect(await inSight(added)).toBe(true);
+
+  await page.getByLabel("检查日期", { exact: true }).fill("2023-07-26");
+  await page.getByRole("button", { name: "检查进度", exact: true }).click();
+  await panel.getByText("应报送 7 月进展（每月 22 日前报送）").waitFor();
+  const rows = panel.locator('li[data-progress-state="notReported"]');
+  const cells = await rows.evaluateAll((items) => items.map((li) => li.getAttribute("data-cell") ?? ""));
+  expect(cells.length).toBeGreaterThan(3);
+  for (const address of cells) expect(address).toMatch(new RegExp(`^${column}\\d+$`, "u"));
+  // The second check compares with the first: June's check is the earlier one the preview kept.
+  const since = page.getByRole("region", { name: "与上次检查（2023-06-26）相比" });
+  await since.getByRole("list", { name: "进展变化" }).waitFor();
+  // …and marks them on the grid, in the new column.
+  expect(await page.locator(`td[data-mark="notReported"][data-address^="${column}"]`).count()).toBe(
+    cells.length,
+  );
+  expect(await serious()).toEqual([]);
+  page.off("pageerror", onError);
+  expect(errors).toEqual([]);
 });
 
 test("the task pane's own initial JavaScript stays within 250 KB gzipped", () => {

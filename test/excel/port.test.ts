@@ -718,6 +718,20 @@ describe("pane settings", () => {
     expect(wb.syncs).toBe(syncs + 1);
   });
 
+  it("complete a check that leaves options out (the ribbon's), inside the check's two syncs", async () => {
+    const { wb, port } = setup("xintang-2023");
+    wb.settings.set("DutyCheck.pane", JSON.stringify({ dueSoonDays: 30, reportDay: 15, behindTolerance: 5 }));
+    const syncs = wb.syncs;
+    const remembered = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(wb.syncs - syncs).toBe(2);
+    expect(remembered.ok && remembered.value.dueSoonDays).toBe(30);
+    const given = await port.checkActiveSheet({ asOf: "2023-06-20", dueSoonDays: 7 });
+    expect(given.ok && given.value.dueSoonDays).toBe(7);
+    wb.settings.delete("DutyCheck.pane");
+    const none = await port.checkActiveSheet({ asOf: "2023-06-20" });
+    expect(none.ok && none.value.dueSoonDays).toBe(15);
+  });
+
   it("reads damaged settings as what can be trusted of them, never as an error", async () => {
     const { wb, port } = setup("xintang-2023");
     wb.settings.set("DutyCheck.pane", '{"dueSoonDays":"lots","groupBy":"leader"');

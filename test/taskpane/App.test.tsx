@@ -82,7 +82,9 @@ describe("task pane", () => {
     expect(date).toHaveValue("2023-06-20");
     fireEvent.change(date, { target: { value: "2023-05-15" } });
     await runCheck();
-    expect(port.checks).toEqual([{ asOf: "2023-05-15", dueSoonDays: 15 }]);
+    expect(port.checks).toEqual([
+      { asOf: "2023-05-15", dueSoonDays: 15, reportDay: 22, behindTolerance: 10 },
+    ]);
     expect(screen.queryByRole("region", { name: "使用说明" })).not.toBeInTheDocument();
   });
 
@@ -94,7 +96,9 @@ describe("task pane", () => {
     expect(date).toHaveAttribute("placeholder", "年-月-日");
     fireEvent.change(date, { target: { value: "2023年5月15日" } });
     await runCheck();
-    expect(port.checks).toEqual([{ asOf: "2023-05-15", dueSoonDays: 15 }]);
+    expect(port.checks).toEqual([
+      { asOf: "2023-05-15", dueSoonDays: 15, reportDay: 22, behindTolerance: 10 },
+    ]);
     expect(date).toHaveValue("2023-05-15");
   });
 
@@ -425,7 +429,9 @@ describe("task pane", () => {
 
     fireEvent.change(date, { target: { value: "2023-06-20" } });
     await runCheck();
-    expect(port.checks).toEqual([{ asOf: "2023-06-20", dueSoonDays: 30 }]);
+    expect(port.checks).toEqual([
+      { asOf: "2023-06-20", dueSoonDays: 30, reportDay: 22, behindTolerance: 10 },
+    ]);
     expect(date).not.toHaveAttribute("aria-invalid", "true");
   });
 
@@ -585,7 +591,9 @@ describe("task pane", () => {
     expect(button("上月末")).toHaveAttribute("aria-pressed", "true");
     expect(screen.getByLabelText("临期天数")).toHaveValue("30");
     await runCheck();
-    expect(port.checks).toEqual([{ asOf: "2023-05-31", dueSoonDays: 30 }]);
+    expect(port.checks).toEqual([
+      { asOf: "2023-05-31", dueSoonDays: 30, reportDay: 22, behindTolerance: 10 },
+    ]);
     expect(screen.getByLabelText("分组")).toHaveValue("department");
     expect(screen.getByLabelText("排序")).toHaveValue("table");
 
@@ -594,6 +602,8 @@ describe("task pane", () => {
     await runCheck();
     expect(port.savedSettings.at(-1)).toEqual({
       dueSoonDays: 7,
+      reportDay: 22,
+      behindTolerance: 10,
       groupBy: "department",
       sort: "table",
       dateMode: "fixed",

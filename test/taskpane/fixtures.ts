@@ -2,6 +2,7 @@ import type { PaneSettings } from "../../src/core/pane-settings";
 import type {
   AddedProgressColumn,
   CheckRequest,
+  CheckedSheet,
   Outcome,
   ReportSheetRequest,
   WorkbookPort,
@@ -166,6 +167,7 @@ export function sampleTable(): TableResult {
     headerRows: [4],
     columns: { index: "A", name: "B", schedule: "D", totalInvestment: "F", annualInvestment: "G" },
     quarterColumns: {},
+    schedulePeriods: [],
     title: "新塘街道 2023 年度为民办实事项目责任分解表",
     year: 2023,
     projects,
@@ -237,7 +239,7 @@ export class RecordingPort implements WorkbookPort {
   savedSettings: PaneSettings[] = [];
   settings: PaneSettings = {};
   statusColumnAnswer: () => Promise<Outcome> = async () => OK;
-  checkAnswer: () => Promise<Outcome<SheetResult>> = async () => ({ ok: true, value: sampleResult() });
+  checkAnswer: () => Promise<Outcome<CheckedSheet>> = async () => ({ ok: true, value: sampleResult() });
   reportRequests: ReportSheetRequest[] = [];
   summaryAnswer: (overwrite: boolean) => Promise<SummaryOutcome> = async () => ({
     ok: true,
@@ -247,7 +249,7 @@ export class RecordingPort implements WorkbookPort {
   clearAnswer: () => Promise<Outcome> = async () => OK;
   selectAnswer: () => Promise<Outcome> = async () => OK;
 
-  checkActiveSheet(request: CheckRequest): Promise<Outcome<SheetResult>> {
+  checkActiveSheet(request: CheckRequest): Promise<Outcome<CheckedSheet>> {
     this.checks.push(request);
     return this.checkAnswer();
   }
@@ -284,8 +286,12 @@ export class RecordingPort implements WorkbookPort {
     return OK;
   }
   progressColumns: Array<[TableResult, string]> = [];
-  async addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {
+  progressColumnAnswer: (table: TableResult) => Promise<Outcome<AddedProgressColumn>> = async (table) => ({
+    ok: true,
+    value: { sheet: table.sheet, cell: "K3", header: "7月进展情况", period: "2023-07" },
+  });
+  addProgressColumn(table: TableResult, asOf: string): Promise<Outcome<AddedProgressColumn>> {
     this.progressColumns.push([table, asOf]);
-    return { ok: true, value: { sheet: table.sheet, cell: "K3", header: "7月进展情况", period: "2023-07" } };
+    return this.progressColumnAnswer(table);
   }
 }

@@ -24,6 +24,13 @@ describe("i18n", () => {
       noneToList: [null],
       projectPeople: [["许文理", "曾智伟"], "社会事务办"],
       tableLine: ["Sheet1", 2023, 12],
+      progressSentence: [new Date(2023, 5, 26), 48.5],
+      progressDue: ["June", 22],
+      progressListHeading: ["behind"],
+      noneInProgressState: ["notStarted"],
+      progressGroup: ["notReported", 3],
+      informant: [null],
+      stateChange: ["x", "onSchedule", "behind"],
     };
     const render = (value: unknown, key: keyof Messages): string =>
       typeof value === "function"

@@ -83,4 +83,38 @@ describe("the pane on the real engine (preview port)", () => {
       within(screen.getByRole("list", { name: "曾智伟" })).getByRole("heading", { name: "紫湖郊野公园建设" }),
     ).toBeInTheDocument();
   });
+
+  test("monthly at 2023-06-26: 月度进展 as the CLI counts it; 添加本月进展列 is read by the next check", async () => {
+    renderPane(<App port={port("monthly-2023.xlsx")} lang="zh" />);
+    await settle();
+    await check("2023-06-26");
+    const panel = screen.getByRole("region", { name: "月度进展" });
+    expect(within(panel).getByText("截至 6 月 26 日，时间进度 48.5%")).toBeInTheDocument();
+    const group = within(panel).getByRole("group", { name: "按月度进展筛选项目" });
+    expect([...group.querySelectorAll("button[data-tile]")].map((tile) => tile.textContent)).toEqual([
+      "已完成 1 个项目",
+      "未报送 3 个项目",
+      "未启动 1 个项目",
+      "滞后 3 个项目",
+      "按序时 4 个项目",
+    ]);
+    const social = within(panel).getByRole("list", { name: "社会事务办" });
+    expect(within(social).getByRole("button")).toHaveTextContent(/实施“四帮四扶”工程.*信息员 高平林/);
+
+    fireEvent.click(screen.getByRole("button", { name: "添加本月进展列" }));
+    await settle();
+    const added = /已在单元格 ([A-Z]+)\d+ 添加“7月进展情况”列/.exec(
+      document.querySelector('[data-action="progressColumn"]')?.textContent ?? "",
+    );
+    expect(added).not.toBeNull();
+    const column = added?.[1] as string;
+
+    // A month on, July's report is due: every 未报送 row points into the column just added.
+    await check("2023-07-26");
+    const july = screen.getByRole("region", { name: "月度进展" });
+    expect(within(july).getByText("应报送 7 月进展（每月 22 日前报送）")).toBeInTheDocument();
+    const rows = [...july.querySelectorAll('li[data-progress-state="notReported"]')];
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row.getAttribute("data-cell")).toMatch(new RegExp(`^${column}\\d+$`));
+  });
 });

@@ -7,6 +7,7 @@ import type { WpsContext } from "../../src/wps/context";
 import { bgr } from "../../src/wps/et";
 import { WpsFormulas } from "../../src/wps/functions";
 import { createWpsPort } from "../../src/wps/port";
+import { writeSettings } from "../../src/wps/settings";
 import { SNAPSHOTS_PREFIX } from "../../src/wps/snapshots";
 import { FakeET, conditionedCells } from "../support/fake-et";
 import { seedGrid } from "../support/seed-grid";
@@ -190,5 +191,17 @@ describe("WPS: what changed since an earlier check (PROGRESS.md §7)", () => {
     );
     expect(out.ok).toBe(false);
     expect(snapshotProps(et)).toEqual([]);
+  });
+});
+
+describe("WPS: the ribbon's check uses the pane's remembered options", () => {
+  it("fills what the request leaves out from the workbook's settings; the request's own values win", () => {
+    const { ctx } = setup();
+    expect(writeSettings(ctx, { dueSoonDays: 30, reportDay: 28, behindTolerance: 5 }).ok).toBe(true);
+    const remembered = checkActiveSheet(ctx, { asOf: "2023-06-26" });
+    expect(remembered.ok && remembered.value.dueSoonDays).toBe(30);
+    expect(remembered.ok && remembered.value.tables[0]?.progress?.reportDay).toBe(28);
+    const given = checkActiveSheet(ctx, { asOf: "2023-06-26", reportDay: 10 });
+    expect(given.ok && given.value.tables[0]?.progress?.reportDay).toBe(10);
   });
 });

@@ -4,6 +4,8 @@ import { cellText, normalizeText, unitLine, yearsIn } from "../text";
 import type { CellValue, Diagnostic, MergedArea, Quarter, Role, SheetGrid } from "../types";
 import type { MoneyUnit, ProjectRecord, RawCell, TableLayout, TotalRowRecord } from "./layout";
 import { bareQuarter, headerSized, matchHeader, ROLE_LABEL, type HeaderMatch } from "./roles";
+import { byPeriod, byPlanColumn, namesReport, planColumn, planPeriod, type PlanColumnSpec } from "./plan";
+import type { HeaderPeriod } from "../progress/period";
 import { gridWidth } from "../grid";
 import {
   groupProgressColumns,
@@ -133,9 +135,16 @@ interface Header {
   quarterColumns: Map<Quarter, number>;
   /** Every progress column (grid columns), left to right; `columns` keeps the rightmost as `progress`. */
   progressColumns: ProgressColumnSpec[];
+  /** Plan columns split by period, in period order (empty when the table has none). */
+  planColumns: PlanColumnSpec[];
+  /** Columns that may not be guessed to be the schedule: every column with a role, or naming a report. */
+  refused: Set<number>;
   units: TableLayout["units"];
   firstCol: number;
   lastCol: number;
+  /** The columns it was read over: the whole sheet, or its side of a blank column between two tables. */
+  from: number;
+  to: number;
   diagnostics: Diagnostic[];
 }
 
@@ -153,6 +162,10 @@ interface Candidate {
   parent: HeaderParent | null;
   /** Its part in the monthly cycle (PROGRESS.md §1), once the row is known to be a header. */
   progress: "progress" | "percent" | null;
+  /** The period it plans for, when it is a plan column split by period (`一季度目标`, `第一季度` under `进度安排`). */
+  plan: HeaderPeriod | null;
+  /** Its reading were it no plan column (a named schedule column beside it wins). */
+  unplanned: { role: Role | null; quarter: Quarter | null };
 }
 
 /** Role → the candidate holding it: the best-scoring one, the rightmost for progress (the latest report). */
@@ -167,8 +180,15 @@ function bestByRole(candidates: Candidate[]): Map<Role, Candidate> {
   return best;
 }
 
-function isHeaderShape(best: Map<Role, Candidate>, matched: number, nonEmpty: number): boolean {
-  return best.size >= 3 && (best.has("name") || best.has("schedule")) && matched >= nonEmpty * 0.4;
+/** Plan columns split by period stand for the schedule in a header's shape. */
+function isHeaderShape(
+  best: Map<Role, Candidate>,
+  matched: number,
+  nonEmpty: number,
+  plans: boolean,
+): boolean {
+  const size = best.size + (plans && !best.has("schedule") ? 1 : 0);
+  return size >= 3 && (best.has("name") || best.has("schedule") || plans) && matched >= nonEmpty * 0.4;
 }
 
 /**
@@ -178,7 +198,7 @@ function isHeaderShape(best: Map<Role, Candidate>, matched: number, nonEmpty: nu
  */
 function applyProgressKinds(candidates: Candidate[]): void {
   for (const cand of candidates) {
-    if (cand.quarter) continue;
+    if (cand.quarter || cand.plan) continue;
     if (cand.role !== null && cand.role !== "progress" && cand.role !== "schedule") continue;
     cand.progress = progressKind(cand.label, cand.parent?.text ?? null);
     if (cand.progress === "progress") cand.role = "progress";
@@ -187,20 +207,20 @@ function applyProgressKinds(candidates: Candidate[]): void {
   }
 }
 
-/** Column spans of parent cells in row r that stand over child cells in row r + 1. */
-function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
+/** Column spans of parent cells in row r that stand over child cells in row r + 1, within columns from–to. */
+function parentSpans(sheet: Sheet, r: number, from: number, to: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const c of sheet.filled(r)) {
+  for (const c of sheet.filled(r, from, to)) {
     const m = sheet.merge(r, c);
     if (m) {
       if (m.row === r && m.col === c && m.rowCount === 1 && m.colCount > 1)
-        spans.push([c, c + m.colCount - 1]);
+        spans.push([c, Math.min(c + m.colCount - 1, to)]);
       continue;
     }
     // Without merge information: a parent cell followed by empty cells, each over a child.
     let end = c;
     while (
-      end + 1 < sheet.colCount &&
+      end + 1 <= to &&
       sheet.text(r, end + 1) === "" &&
       !sheet.merge(r, end + 1) &&
       sheet.text(r + 1, end + 1) !== ""
@@ -212,76 +232,131 @@ function parentSpans(sheet: Sheet, r: number): Array<[number, number]> {
   return spans;
 }
 
-/** Reads row r (and r + 1 when it is a child row) as a header; null when it is not one. */
-function readHeader(sheet: Sheet, r: number): Header | null {
-  const top = sheet.filled(r);
+function spanOf(spans: Array<[number, number]>, c: number): [number, number] | undefined {
+  return spans.find(([from, to]) => c >= from && c <= to);
+}
+
+/** Whether row r + 1 holds only short names, each under one of the parent spans of row r. */
+function childRowUnder(sheet: Sheet, r: number, spans: Array<[number, number]>, from: number, to: number) {
+  if (spans.length === 0 || r + 1 >= sheet.rowCount) return false;
+  const below = sheet.filled(r + 1, from, to);
+  return (
+    below.length > 0 &&
+    below.every((c) => spanOf(spans, c) !== undefined && headerSized(sheet.text(r + 1, c)))
+  );
+}
+
+/**
+ * Reads row r as a header over columns from–to: one row; a parent row over a child row; or a title-like
+ * band over a two-row header, whose children are parents of a third row. Null when it is not a header.
+ */
+function readHeader(sheet: Sheet, r: number, from = 0, to = sheet.colCount - 1): Header | null {
+  const top = sheet.filled(r, from, to);
   // A header never starts with a number (a data row's index does): checked first, it spares normalising
   // every cell of every data row. And it has at least three short names.
   if (top.length === 0 || typeof sheet.value(r, top[0] as number) === "number") return null;
   if (top.filter((c) => headerSized(sheet.text(r, c))).length < 3) return null;
-  let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r) : [];
-  const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1) : [];
-  const inSpan = (c: number) => spans.find(([from, to]) => c >= from && c <= to);
-  const childRow =
-    spans.length > 0 &&
-    below.length > 0 &&
-    below.every((c) => inSpan(c) !== undefined && headerSized(sheet.text(r + 1, c)));
+  let spans = r + 1 < sheet.rowCount ? parentSpans(sheet, r, from, to) : [];
+  const childRow = childRowUnder(sheet, r, spans, from, to);
   if (!childRow) spans = [];
+  // A band over a two-row header: row r + 1 holds parents over row r + 2 (`进度安排` over `第一季度 | …`).
+  let inner = childRow && r + 2 < sheet.rowCount ? parentSpans(sheet, r + 1, from, to) : [];
+  const grandRow = childRowUnder(sheet, r + 1, inner, from, to);
+  if (!grandRow) inner = [];
+  const below = r + 1 < sheet.rowCount ? sheet.filled(r + 1, from, to) : [];
 
   const candidates: Candidate[] = [];
-  let nonEmpty = top.length;
+  let nonEmpty = top.length + inner.length;
   let matched = 0;
-  const headerRow = childRow ? r + 1 : r;
-  for (let c = 0; c < sheet.colCount; c += 1) {
-    const span = inSpan(c);
-    if (span) {
-      const child = sheet.display(r + 1, c);
-      if (child === "") continue;
-      nonEmpty += 1;
-      const parent = sheet.match(r, span[0]);
-      const own = sheet.match(r + 1, c);
-      const quarter = own.quarter ?? (parent.role === "progress" ? bareQuarter(child) : null);
-      candidates.push({
-        col: c,
+  const headerRow = grandRow ? r + 2 : childRow ? r + 1 : r;
+  const addChild = (row: number, c: number, parentRow: number, parentCol: number) => {
+    const child = sheet.display(row, c);
+    if (child === "") return;
+    nonEmpty += 1;
+    const parentText = sheet.display(parentRow, parentCol);
+    const parent = sheet.match(parentRow, parentCol);
+    const own = sheet.match(row, c);
+    // The parent decides: `第一季度工作进展` under `进度安排` plans, `第一季度` under `落实情况` reports.
+    const plan = planPeriod(child, parentText);
+    const quarter = plan ? null : (own.quarter ?? (parent.role === "progress" ? bareQuarter(child) : null));
+    candidates.push({
+      col: c,
+      role: plan ? null : own.role,
+      quarter,
+      unplanned: {
         role: own.role,
-        quarter,
-        unit: own.unit ?? parent.unit,
-        score: own.score,
-        label: child,
-        address: sheet.address(r + 1, c),
-        parent: { col: span[0], text: sheet.display(r, span[0]), address: sheet.address(r, span[0]) },
-        progress: null,
-      });
-      if (own.role || quarter) matched += 1;
-    } else {
+        quarter: own.quarter ?? (parent.role === "progress" ? bareQuarter(child) : null),
+      },
+      unit: own.unit ?? parent.unit,
+      score: own.score,
+      label: child,
+      address: sheet.address(row, c),
+      parent: { col: parentCol, text: parentText, address: sheet.address(parentRow, parentCol) },
+      progress: null,
+      plan,
+    });
+    if (own.role || quarter || plan) matched += 1;
+  };
+  for (let c = from; c <= to; c += 1) {
+    const innerSpan = spanOf(inner, c);
+    const span = spanOf(spans, c);
+    if (innerSpan) addChild(r + 2, c, r + 1, innerSpan[0]);
+    else if (span) addChild(r + 1, c, r, span[0]);
+    else {
       const text = sheet.display(r, c);
       if (text === "") continue;
       const match = sheet.match(r, c);
+      const plan = planPeriod(text, null);
       candidates.push({
         col: c,
         ...match,
+        role: plan ? null : match.role,
+        quarter: plan ? null : match.quarter,
+        unplanned: { role: match.role, quarter: match.quarter },
         label: text,
         address: sheet.address(r, c),
         parent: null,
         progress: null,
+        plan,
       });
-      if (match.role || match.quarter) matched += 1;
+      if (match.role || match.quarter || plan) matched += 1;
     }
   }
-  if (spans.length > 0) {
-    // Parents themselves were counted in `top`; matched parents (`完成情况` over quarters) count as named.
-    for (const [from] of spans) if (sheet.match(r, from).role) matched += 1;
-  }
+  // Parents were counted among the cells; matched parents (`完成情况` over quarters) count as named.
+  for (const [col] of spans) if (sheet.match(r, col).role) matched += 1;
+  for (const [col] of inner) if (sheet.match(r + 1, col).role) matched += 1;
+  const plans = candidates.some((c) => c.plan !== null);
   // Data rows fail here cheaply; only a header row pays for reading the monthly cycle's columns.
-  if (!isHeaderShape(bestByRole(candidates), matched, nonEmpty)) return null;
+  if (!isHeaderShape(bestByRole(candidates), matched, nonEmpty, plans)) return null;
   applyProgressKinds(candidates);
+  let best = bestByRole(candidates);
+  const diagnostics: Diagnostic[] = [];
+  const named = best.get("schedule");
+  const planned = candidates.filter((c) => c.plan !== null);
+  const firstPlan = [...planned].sort((a, b) => byPeriod(a.plan as HeaderPeriod, b.plan as HeaderPeriod))[0];
+  if (named && firstPlan) {
+    // One plan per table: the named schedule column is read, the period columns beside it as they would be.
+    const kept = columnLetter(sheet.grid.origin.col + named.col);
+    diagnostics.push({
+      cell: firstPlan.address,
+      code: "table.planColumnsIgnored",
+      message: `列名“${firstPlan.label}”（${firstPlan.address}）等按时段分列的计划未读取：已采用 ${kept} 列“${named.label}”为形象进度安排列`,
+      messageEn: `Header "${firstPlan.label}" (${firstPlan.address}) and other plan columns by period were not read; column ${kept} ("${named.label}") is the schedule`,
+      severity: "info",
+    });
+    for (const cand of planned) {
+      cand.role = cand.unplanned.role;
+      cand.quarter = cand.unplanned.quarter;
+      cand.plan = null;
+    }
+    applyProgressKinds(planned);
+    best = bestByRole(candidates);
+  }
   const percents = candidates.filter((c) => c.progress === "percent").length;
-  const best = bestByRole(candidates);
-  if (!isHeaderShape(best, matched + percents, nonEmpty)) return null;
+  if (!isHeaderShape(best, matched + percents, nonEmpty, plans)) return null;
 
   const columns = new Map<Role, number>();
   const quarterColumns = new Map<Quarter, number>();
-  const diagnostics: Diagnostic[] = [];
   for (const cand of candidates) {
     if (cand.quarter && !quarterColumns.has(cand.quarter)) quarterColumns.set(cand.quarter, cand.col);
   }
@@ -293,6 +368,23 @@ function readHeader(sheet: Sheet, r: number): Header | null {
         : [],
     ),
   );
+  const planColumns = candidates
+    .flatMap((c) => (c.plan ? [planColumn(c.col, c.plan, c.address, c.label, progressColumns)] : []))
+    .sort(byPlanColumn);
+  if (planColumns[0]) columns.set("schedule", planColumns[0].col);
+  // Only a column with no part at all may be guessed to be the schedule from its dates.
+  const refused = new Set<number>();
+  for (const cand of candidates) {
+    if (
+      cand.role ||
+      cand.quarter ||
+      cand.progress ||
+      cand.plan ||
+      namesReport(cand.label) ||
+      (cand.parent && namesReport(cand.parent.text))
+    )
+      refused.add(cand.col);
+  }
 
   for (const cand of candidates) {
     const chosen = cand.role ? best.get(cand.role) : undefined;
@@ -319,19 +411,28 @@ function readHeader(sheet: Sheet, r: number): Header | null {
     if (unit) units[role] = unit;
   }
   const twoRows = childRow || unitRow;
-  const edges = [...top, ...(twoRows ? below : []), ...spans.map(([, to]) => to)];
+  const edges = [
+    ...top,
+    ...(twoRows ? below : []),
+    ...(grandRow ? sheet.filled(r + 2, from, to) : []),
+    ...spans.map(([, end]) => end),
+  ];
   for (const c of top) {
     const m = sheet.merge(r, c);
-    if (m) edges.push(m.col + m.colCount - 1);
+    if (m) edges.push(Math.min(m.col + m.colCount - 1, to));
   }
   return {
-    rows: twoRows ? [r, r + 1] : [r],
+    rows: grandRow ? [r, r + 1, r + 2] : twoRows ? [r, r + 1] : [r],
     columns,
     quarterColumns,
     progressColumns,
+    planColumns,
+    refused,
     units,
     firstCol: edges.reduce((min, c) => Math.min(min, c)),
     lastCol: edges.reduce((max, c) => Math.max(max, c)),
+    from,
+    to,
     diagnostics,
   };
 }
@@ -360,12 +461,12 @@ interface Title {
   unit: MoneyUnit | null;
 }
 
-/** The title lines above a header, back to the previous table or the `附件` line. */
-function findTitle(sheet: Sheet, headerRow: number, floor: number): Title {
+/** The title lines above a header (over its side of the sheet), back to the previous table or the `附件` line. */
+function findTitle(sheet: Sheet, headerRow: number, floor: number, header: Header): Title {
   const lines: string[] = [];
   let unit: MoneyUnit | null = null;
   for (let t = headerRow - 1; t > floor && t >= headerRow - 8 && lines.length < 3; t -= 1) {
-    const cols = sheet.filled(t);
+    const cols = sheet.filled(t, header.from, header.to);
     if (cols.length === 0) continue;
     if (cols.length > 1) break;
     const text = sheet.display(t, cols[0] as number);
@@ -433,7 +534,7 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
   for (; r < sheet.rowCount; r += 1) {
     const cols = sheet.filled(r, firstCol, lastCol);
     if (cols.length === 0) continue;
-    const again = readHeader(sheet, r);
+    const again = readHeader(sheet, r, firstCol, lastCol);
     if (again) {
       if (!sameLayout(again, header)) break;
       lastRow = again.rows[again.rows.length - 1] as number;
@@ -442,7 +543,7 @@ function scanRows(sheet: Sheet, header: Header, title: string | null): Scan {
     }
     if (isFooter(sheet, r, cols, leftEdge)) break;
     if (cols.length === 1) {
-      const next = headerAhead(sheet, r);
+      const next = headerAhead(sheet, r, firstCol, lastCol);
       if (next) {
         // Over the same columns: the title repeated at a page top is skipped, a section row just before a
         // repeated header is read as one, another title opens a new table. Over other columns: a new table.
@@ -550,32 +651,27 @@ function isFooter(sheet: Sheet, r: number, cols: number[], leftEdge: number): bo
   return cols.some((c) => FOOTER_END.test(sheet.text(r, c)) || /^抄送/u.test(sheet.text(r, c)));
 }
 
-/** A header within the next few rows, past blank rows and single-cell lines (title, unit line). */
-function headerAhead(sheet: Sheet, r: number): Header | null {
+/** A header over columns from–to within the next few rows, past blank rows and single-cell lines (title, unit line). */
+function headerAhead(sheet: Sheet, r: number, from: number, to: number): Header | null {
   for (let t = r + 1; t < sheet.rowCount && t <= r + 4; t += 1) {
-    const cols = sheet.filled(t);
+    const cols = sheet.filled(t, from, to);
     if (cols.length === 0) continue;
-    const header = readHeader(sheet, t);
+    const header = readHeader(sheet, t, from, to);
     if (header) return header;
     if (cols.length > 1) return null;
   }
   return null;
 }
 
-/** The unnamed column whose cells hold the most quarter, month and date expressions. */
+/**
+ * The column with no part at all whose cells hold the most quarter, month and date expressions. Columns
+ * with a role, and columns naming a report (progress, actuals, problems, next steps, remarks), are refused:
+ * their dates are past events (`3月10日，…赴江山中学开展交流`), never the plan.
+ */
 function guessSchedule(sheet: Sheet, header: Header, projects: ProjectRows[]): number | null {
-  // Progress columns hold past events with dates (`3月10日已开工`): never the plan.
-  const taken = new Set([
-    ...header.columns.values(),
-    ...header.quarterColumns.values(),
-    ...header.progressColumns.flatMap((p) => [
-      ...p.textCols,
-      ...(p.percentCol === null ? [] : [p.percentCol]),
-    ]),
-  ]);
   let best: { col: number; count: number } | null = null;
   for (let c = header.firstCol; c <= header.lastCol; c += 1) {
-    if (taken.has(c)) continue;
+    if (header.refused.has(c)) continue;
     let count = 0;
     for (const p of projects) {
       for (const r of p.rows) {
@@ -597,6 +693,18 @@ function headerLabel(sheet: Sheet, header: Header, col: number): string {
 
 /** No cells, shared: most projects leave most columns empty, and a fresh array each is garbage. */
 const NONE: RawCell[] = Object.freeze([]) as unknown as RawCell[];
+const NO_PLANS: RawCell[][] = Object.freeze([]) as unknown as RawCell[][];
+
+/** A refused column naming a report whose cells hold dates (said when no schedule column is found). */
+function datedReport(sheet: Sheet, header: Header, projects: ProjectRows[]): number | null {
+  for (let c = header.firstCol; c <= header.lastCol; c += 1) {
+    if (!header.refused.has(c) || header.planColumns.some((p) => p.col === c)) continue;
+    if (!namesReport(headerLabel(sheet, header, c))) continue;
+    for (const p of projects)
+      for (const r of p.rows) if (countDateExpressions(sheet.value(r, c)) > 0) return c;
+  }
+  return null;
+}
 
 /** Non-empty cells of a column over a project's rows; a first row covered by a merge from above reads its top-left cell. */
 function cellsOf(sheet: Sheet, rows: number[], col: number, fillFromAbove: boolean): RawCell[] {
@@ -635,11 +743,18 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       });
     } else {
       const address = sheet.address(header.rows[0] as number, header.firstCol);
+      const report = datedReport(sheet, header, scan.projects);
+      const why = report
+        ? `；“${headerLabel(sheet, header, report)}”（${sheet.address(headerRow, report)}）是进展、问题或备注列，其中的日期不作为计划`
+        : "";
+      const whyEn = report
+        ? `; "${headerLabel(sheet, header, report)}" (${sheet.address(headerRow, report)}) reports progress, problems or remarks, so its dates are not the plan`
+        : "";
       diagnostics.push({
         cell: address,
         code: "table.noSchedule",
-        message: `表头（第 ${sheet.sheetRow(header.rows[0] as number)} 行）中没有形象进度安排列，无法读出任何节点`,
-        messageEn: `The header in row ${sheet.sheetRow(header.rows[0] as number)} has no schedule column; no milestones can be read`,
+        message: `表头（第 ${sheet.sheetRow(header.rows[0] as number)} 行）中没有形象进度安排列，无法读出任何节点${why}`,
+        messageEn: `The header in row ${sheet.sheetRow(header.rows[0] as number)} has no schedule column; no milestones can be read${whyEn}`,
         severity: "warning",
       });
     }
@@ -651,13 +766,20 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
     if (!units[role] && title.unit && columns.has(role)) units[role] = title.unit;
   }
 
+  const split = header.planColumns.length > 0;
   const projects: ProjectRecord[] = scan.projects.map((p) => {
     const cells: ProjectRecord["cells"] = {};
     for (const [role, col] of columns) {
-      // Progress is read per progress column below (every column, not only the role's).
-      if (role === "progress") continue;
+      // Progress is read per progress column below (every column, not only the role's); a plan split by
+      // period per plan column.
+      if (role === "progress" || (split && role === "schedule")) continue;
       const found = cellsOf(sheet, p.rows, col, role !== "index" && role !== "name");
       if (found.length > 0) cells[role] = found;
+    }
+    const plans = split ? header.planColumns.map((plan) => cellsOf(sheet, p.rows, plan.col, true)) : NO_PLANS;
+    if (split) {
+      const schedule = plans.flat();
+      if (schedule.length > 0) cells.schedule = schedule;
     }
     const quarterCells: ProjectRecord["quarterCells"] = {};
     for (const [quarter, col] of header.quarterColumns) {
@@ -677,6 +799,7 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
       cells,
       quarterCells,
       progress,
+      plans,
     };
   });
   const totalRows: TotalRowRecord[] = scan.totals.map(({ row, label }) => {
@@ -693,6 +816,7 @@ function buildLayout(sheet: Sheet, header: Header, title: Title, scan: Scan): Ta
     columns: absolute(columns) as TableLayout["columns"],
     units,
     quarterColumns: absolute(header.quarterColumns) as TableLayout["quarterColumns"],
+    planColumns: header.planColumns.map((plan) => ({ ...plan, col: plan.col + originCol })),
     progressColumns: header.progressColumns.map((column) => ({
       ...column,
       textCols: column.textCols.map((c) => c + originCol),
@@ -723,20 +847,87 @@ export interface FoundTables {
 export function findTablesWithDiagnostics(grid: SheetGrid): FoundTables {
   const sheet = new Sheet(grid);
   const tables: TableLayout[] = [];
+  const diagnostics: Diagnostic[] = [];
   let floor = -1;
   for (let r = 0; r < sheet.rowCount;) {
-    const header = readHeader(sheet, r);
-    if (!header) {
+    const headers = readHeaders(sheet, r, 0, sheet.colCount - 1);
+    if (headers.length === 0) {
       r += 1;
       continue;
     }
-    const title = findTitle(sheet, r, floor);
-    const scan = scanRows(sheet, header, title.title);
-    tables.push(buildLayout(sheet, header, title, scan));
-    floor = scan.lastRow;
-    r = Math.max(scan.stop, r + 1);
+    let next = r + 1;
+    let last = floor;
+    for (const header of headers) {
+      const deeper = headerBelowHeader(sheet, header);
+      if (deeper) {
+        // A header deeper than the rules read: say so rather than read its columns wrongly.
+        diagnostics.push(deeper);
+        next = Math.max(next, (header.rows[header.rows.length - 1] as number) + 2);
+        continue;
+      }
+      const title = findTitle(sheet, r, floor, header);
+      const scan = scanRows(sheet, header, title.title);
+      tables.push(buildLayout(sheet, header, title, scan));
+      last = Math.max(last, scan.lastRow);
+      next = Math.max(next, scan.stop);
+    }
+    floor = last;
+    r = next;
   }
-  return { tables, diagnostics: tables.length > 0 ? [] : [notFound(sheet)] };
+  if (tables.length === 0) diagnostics.push(notFound(sheet));
+  return { tables, diagnostics };
+}
+
+/**
+ * The headers row r starts, left to right: one, or several side by side with a blank column between them
+ * (each naming its own projects). A split is taken only when every part reads as a header of its own.
+ */
+function readHeaders(sheet: Sheet, r: number, from: number, to: number): Header[] {
+  const whole = readHeader(sheet, r, from, to);
+  if (!whole) return [];
+  for (let c = whole.firstCol + 1; c <= whole.lastCol; c += 1) {
+    // Split at a blank column, or right before a second 序号 (a column written into the blank one later —
+    // 进度状态 — leaves the two tables apart).
+    const blank = whole.rows.every((hr) => sheet.text(hr, c) === "" && !sheet.merge(hr, c));
+    const index = !blank && sheet.match(r, c).role === "index";
+    if (!blank && !index) continue;
+    const left = readHeader(sheet, r, from, c - 1);
+    if (!left || !left.columns.has("name")) continue;
+    const right = readHeaders(sheet, r, blank ? c + 1 : c, to);
+    if (right.length > 0 && right.every((h) => h.columns.has("name"))) return [left, ...right];
+  }
+  return [whole];
+}
+
+/**
+ * `table.headerUnreadable`: the row under a header is more header (no index or name; short names, most of
+ * them periods or column names), as under a header of four rows. Null when the row is anything else.
+ */
+function headerBelowHeader(sheet: Sheet, header: Header): Diagnostic | null {
+  const row = (header.rows[header.rows.length - 1] as number) + 1;
+  if (row >= sheet.rowCount) return null;
+  const cols = sheet.filled(row, header.firstCol, header.lastCol);
+  if (cols.length < 2) return null;
+  for (const role of ["index", "name"] as const) {
+    const col = header.columns.get(role);
+    if (col !== undefined && sheet.text(row, col) !== "") return null;
+  }
+  if (!cols.every((c) => typeof sheet.value(row, c) === "string" && headerSized(sheet.text(row, c))))
+    return null;
+  const named = cols.filter((c) => {
+    const match = sheet.match(row, c);
+    return match.role !== null || match.quarter !== null || planPeriod(sheet.display(row, c), null) !== null;
+  });
+  if (named.length < 2 || named.length * 2 < cols.length) return null;
+  const cell = sheet.address(row, named[0] as number);
+  const headerCell = sheet.address(header.rows[0] as number, header.firstCol);
+  return {
+    cell,
+    code: "table.headerUnreadable",
+    message: `表头（${headerCell} 起）下方第 ${sheet.sheetRow(row)} 行仍是表头（${cell}“${sheet.display(row, named[0] as number)}”），超出可识别的层数，本表未读取；请将表头整理为不超过三行`,
+    messageEn: `The header starting at ${headerCell} continues in row ${sheet.sheetRow(row)} (${cell}); headers deeper than three rows are not read, so this table was not read`,
+    severity: "warning",
+  };
 }
 
 /** Every table on a sheet (see `findTablesWithDiagnostics` for the sheet-wide findings). */

@@ -1,4 +1,5 @@
 import type { ProgressColumnSpec } from "../progress/columns";
+import type { PlanColumnSpec } from "./plan";
 import type { CellValue, Diagnostic, Quarter, Role } from "../types";
 
 /** Unit a money header declares: `(万元)` → wan, `(元)` → yuan, `(亿元)` → yi. */
@@ -25,6 +26,8 @@ export interface ProjectRecord {
   quarterCells: Partial<Record<Quarter, RawCell[]>>;
   /** Per progress column of the layout (same order): the non-empty cells of its text and percent columns. */
   progress: ProgressCells[];
+  /** Per plan column of the layout (same order): its non-empty cells; empty when the plan is not split. */
+  plans: RawCell[][];
 }
 
 export interface ProgressCells {
@@ -52,6 +55,8 @@ export interface TableLayout {
   quarterColumns: Partial<Record<Quarter, number>>;
   /** Every progress column (PROGRESS.md §1), left to right, with 0-based absolute columns. */
   progressColumns: ProgressColumnSpec[];
+  /** Plan columns split by period (`第一季度 | 第二季度`, `一季度目标`), in period order, 0-based absolute. */
+  planColumns: PlanColumnSpec[];
   /** The title line above the header (`新塘街道 2023 年度为民办实事项目责任分解表`), or null. */
   title: string | null;
   /** A year (2000–2099) found in the title lines above the header. */

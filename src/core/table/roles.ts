@@ -1,3 +1,4 @@
+import { STATUS_HEADER } from "../status-column";
 import { chineseNumber, splitUnit, stripBrackets } from "../text";
 import type { Quarter, Role } from "../types";
 import type { MoneyUnit } from "./layout";
@@ -170,7 +171,8 @@ export function matchHeader(raw: string): HeaderMatch {
   if (text === "" || text.length > MAX_HEADER_LENGTH * 3 || /^[\d.,-]+$/u.test(text)) return NO_MATCH;
   // A long bracketed note (`（需细化到季度，写明每季度目标）`) does not make a name prose.
   const bare = stripBrackets(text);
-  if (bare.length > MAX_HEADER_LENGTH) return NO_MATCH;
+  // The product's own 插入状态列 (`进度状态（截至 …）`) names no column of the table, though it says 进度.
+  if (bare.length > MAX_HEADER_LENGTH || bare === STATUS_HEADER) return NO_MATCH;
   const quarterMatch = QUARTER_PROGRESS.exec(bare) ?? QUARTER_Q.exec(bare);
   const quarter = quarterOf(quarterMatch?.[1]);
   if (quarter) return { role: null, quarter, unit, score: 10 };

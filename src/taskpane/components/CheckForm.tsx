@@ -22,6 +22,8 @@ const useStyles = makeStyles({
 export interface FieldErrors {
   asOf?: string;
   dueSoonDays?: string;
+  reportDay?: string;
+  behindTolerance?: string;
 }
 
 export interface CheckFormProps {
@@ -40,6 +42,13 @@ export interface CheckFormProps {
   /** So the pane can put the cursor in a field that needs correcting. */
   dateRef: RefObject<HTMLInputElement>;
   daysRef: RefObject<HTMLInputElement>;
+  /** The monthly cycle's 报送日 and 滞后容差 (PROGRESS.md §2, §4), as typed: validated when the check runs. */
+  reportDay: string;
+  onReportDayChange: (day: string) => void;
+  behindTolerance: string;
+  onBehindToleranceChange: (points: string) => void;
+  reportDayRef: RefObject<HTMLInputElement>;
+  toleranceRef: RefObject<HTMLInputElement>;
 }
 
 /**
@@ -58,6 +67,12 @@ export function CheckForm({
   checking,
   dateRef,
   daysRef,
+  reportDay,
+  onReportDayChange,
+  behindTolerance,
+  onBehindToleranceChange,
+  reportDayRef,
+  toleranceRef,
 }: CheckFormProps) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -105,6 +120,36 @@ export function CheckForm({
             onChange={(_, data) => onDueSoonDaysChange(data.value)}
           />
         </Field>
+        <Field
+          className={styles.days}
+          label={t.reportDayLabel}
+          validationState={errors.reportDay ? "error" : "none"}
+          validationMessage={errors.reportDay}
+        >
+          <Input
+            ref={reportDayRef}
+            className={styles.input}
+            input={{ className: styles.inputElement }}
+            inputMode="numeric"
+            value={reportDay}
+            onChange={(_, data) => onReportDayChange(data.value)}
+          />
+        </Field>
+        <Field
+          className={styles.days}
+          label={t.behindToleranceLabel}
+          validationState={errors.behindTolerance ? "error" : "none"}
+          validationMessage={errors.behindTolerance}
+        >
+          <Input
+            ref={toleranceRef}
+            className={styles.input}
+            input={{ className: styles.inputElement }}
+            inputMode="decimal"
+            value={behindTolerance}
+            onChange={(_, data) => onBehindToleranceChange(data.value)}
+          />
+        </Field>
       </div>
       <div className={styles.quick} role="group" aria-label={t.quickDates} {...arrows}>
         {QUICK_DATE_MODES.map((mode) => (
@@ -121,6 +166,7 @@ export function CheckForm({
         ))}
       </div>
       <p className={styles.hint}>{t.formHint(dueSoonDays.trim())}</p>
+      <p className={styles.hint}>{t.progressHint(reportDay.trim(), behindTolerance.trim())}</p>
       <div className={styles.submit}>
         <Button type="submit" appearance="primary" disabled={checking} aria-busy={checking}>
           {t.check}

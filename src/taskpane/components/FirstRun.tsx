@@ -1,6 +1,7 @@
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import { MARK_FILL } from "../../core/marks";
 import { useI18n } from "../i18n";
+import { markOutline } from "./ProgressPanel";
 
 const useStyles = makeStyles({
   root: {
@@ -104,6 +105,17 @@ export function FirstRun({ sampleHref }: FirstRunProps) {
               {t.firstRunColours.map((part, i) => (
                 <span key={part} className={styles.swatch} style={{ backgroundColor: COLOURS[i] }}>
                   {part}
+                </span>
+              ))}
+              {/* The monthly cycle's marks, outlined as on the sheet (tables with progress columns). */}
+              {(["notReported", "behind"] as const).map((kind) => (
+                <span
+                  key={kind}
+                  className={styles.swatch}
+                  data-mark-legend={kind}
+                  style={{ backgroundColor: MARK_FILL[kind], border: markOutline(kind) }}
+                >
+                  {t.markLabel[kind]}
                 </span>
               ))}
             </span>

@@ -75,6 +75,8 @@ export interface Tile<K extends string> {
   label: string;
   count: number;
   fill: string;
+  /** A CSS border when the state's mark on the sheet has an outline (the monthly cycle's 未报送, 滞后). */
+  border?: string;
 }
 
 export interface FilterTilesProps<K extends string> {
@@ -120,7 +122,7 @@ export function FilterTiles<K extends string>({
             key={tile.key}
             type="button"
             className={`${styles.tile} ${selected === tile.key ? styles.pressed : ""}`}
-            style={{ backgroundColor: tile.fill }}
+            style={{ backgroundColor: tile.fill, ...(tile.border ? { border: tile.border } : {}) }}
             data-tile={tile.key}
             aria-pressed={selected === tile.key}
             onClick={() => onSelect(selected === tile.key ? null : tile.key)}

@@ -119,3 +119,10 @@ describe("bareQuarter", () => {
     expect(bareQuarter("一季度完成情况")).toBeNull();
   });
 });
+
+describe("the product's own columns", () => {
+  it.each(["进度状态", "进度状态（截至 2023-06-20）"])(
+    "%j (插入状态列) names no role, though it says 进度",
+    (header) => expect(matchHeader(header).role).toBeNull(),
+  );
+});
