@@ -197,6 +197,15 @@ module.exports = async (env = {}, argv = {}) => {
             enforce: true,
             priority: 20,
           },
+          // The docx library, fetched with the 通报's layout (the pane's `import()` names that chunk "docx")
+          // on the first 生成通报, never part of the pane's start; named so the bench can find both files.
+          docxLibrary: {
+            test: /[\\/]node_modules[\\/](docx|nanoid)[\\/]/,
+            name: "docx-lib",
+            chunks: "async",
+            enforce: true,
+            priority: 30,
+          },
           // The engine (core, Excel adapter, zod, date-fns) is downloaded once for the commands and the
           // pane. functions.js stays self-contained: Excel may also load it on its own as the functions Script.
           engine: {

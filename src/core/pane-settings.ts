@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GroupBy } from "./alerts";
 import { QUICK_DATE_MODES, quickDate, type DateMode } from "./dates";
 import { CheckOptionsSchema } from "./options";
 import type { CheckRequest } from "./port";
@@ -26,6 +27,10 @@ export const PaneSettingsSchema = z.object({
   /** The monthly cycle's report day and behind tolerance (PROGRESS.md §2, §4). */
   reportDay: CheckOptionsSchema.shape.reportDay.unwrap().optional().catch(undefined),
   behindTolerance: CheckOptionsSchema.shape.behindTolerance.unwrap().optional().catch(undefined),
+  /** 督办提醒: the reply-by date the clerk chose (used while it is ahead of the check, see `replyByFor`). */
+  replyBy: CheckOptionsSchema.shape.asOf.unwrap().optional().catch(undefined),
+  /** 督办提醒 go to each 责任科室 or each 责任领导. */
+  remindBy: z.enum(["department", "leader"]).optional().catch(undefined),
 });
 
 export type PaneSettings = {
@@ -36,6 +41,8 @@ export type PaneSettings = {
   fixedDate?: string | undefined;
   reportDay?: number | undefined;
   behindTolerance?: number | undefined;
+  replyBy?: string | undefined;
+  remindBy?: GroupBy | undefined;
 };
 
 /** Stored settings (JSON text or an object) → what can be trusted of them; `{}` for anything unreadable. */

@@ -18,6 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { NEEDS_ATTENTION, matchesQuery, projectItems } from "../core/alerts";
+import type { GroupBy } from "../core/alerts";
 import { quickDate, writtenDateToIso, type DateMode, type QuickDateMode } from "../core/dates";
 import {
   CheckOptionsSchema,
@@ -32,22 +33,31 @@ import {
   type ProjectSort,
 } from "../core/pane-settings";
 import type { CheckRequest, CheckedSheet, Outcome, WorkbookPort } from "../core/port";
+import { buildSheetReport } from "../core/report/model";
+import type * as DocxModule from "../core/report/docx";
+import { lateListClipboard } from "../core/report/paste";
+import { replyByFor } from "../core/report/reply";
 import { sumCounts } from "../core/status";
 import type { ProgressState, ProjectStatus } from "../core/types";
 import type { CommandReport, CommandReportListener } from "../core/command-reports";
 import { ActionToolbar, type ActionOutcome, type ToolbarAction } from "./components/ActionToolbar";
 import { CellLink, type CellTarget } from "./components/CellLink";
 import { CheckForm, type FieldErrors } from "./components/CheckForm";
+import { CopyFallback } from "./components/CopyFallback";
 import { FirstRun } from "./components/FirstRun";
 import { InvestmentPanel } from "./components/InvestmentPanel";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { ProjectList } from "./components/ProjectList";
+import { ReminderSection } from "./components/ReminderSection";
 import { Section } from "./components/Section";
 import { SincePanel } from "./components/SincePanel";
 import { StatusTiles } from "./components/StatusTiles";
 import { TableLine } from "./components/TableLine";
 import { WarningList } from "./components/WarningList";
 import { I18nContext, MESSAGES, type Lang, type Messages } from "./i18n";
+import { copyRich, saveFile, type RichText } from "./share";
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const useStyles = makeStyles({
   root: {
@@ -87,7 +97,8 @@ interface Failure {
   cell?: string;
 }
 
-type ActionKind = "clear" | "summary" | "completion" | "statusColumn" | "progressColumn";
+type ActionKind =
+  "clear" | "summary" | "completion" | "statusColumn" | "progressColumn" | "notice" | "lateList";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -101,6 +112,8 @@ export interface AppProps {
   };
   /** The preview page with the sample table, offered on the first screen; null where the pane is on it. */
   sampleHref?: string | null;
+  /** Whether the host saves a file the pane makes (`downloadsAllowed`); where not, 生成通报 writes the sheet. */
+  canDownload?: boolean;
 }
 
 type ExistsOutcome = { ok: false; exists: true };
@@ -159,7 +172,14 @@ function failedOutcome(
     : { action, intent: "error", text: failure.cell ? `${text} ${failure.cell}` : text };
 }
 
-export function App({ port, lang = "zh", today, commandReports, sampleHref = null }: AppProps) {
+export function App({
+  port,
+  lang = "zh",
+  today,
+  commandReports,
+  sampleHref = null,
+  canDownload = true,
+}: AppProps) {
   const styles = useStyles();
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const { t } = i18n;
@@ -182,6 +202,9 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
   const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [confirmOverwrite, setConfirmOverwrite] = useState(false);
+  /** 督办提醒's remembered choices; the reply date applies while it is ahead of the check (`replyByFor`). */
+  const [reminding, setReminding] = useState<Pick<PaneSettings, "replyBy" | "remindBy">>({});
+  const [copyFallback, setCopyFallback] = useState<RichText | null>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const daysRef = useRef<HTMLInputElement>(null);
   const reportDayRef = useRef<HTMLInputElement>(null);
@@ -199,6 +222,8 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
         const { dueSoonDays, groupBy: group, sort: order, dateMode: mode } = read.value;
         if (group) setGroupBy(group);
         if (order) setSort(order);
+        const { replyBy: reply, remindBy } = read.value;
+        if (reply || remindBy) setReminding({ replyBy: reply, remindBy });
         if (edited.current) return;
         if (dueSoonDays !== undefined) setDueSoonText(String(dueSoonDays));
         if (read.value.reportDay !== undefined) setReportDayText(String(read.value.reportDay));
@@ -328,11 +353,15 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
   const failed = (kind: ActionKind, outcome: Failure, sheet?: string): ActionOutcome =>
     failedOutcome(kind, { ...outcome, sheet: outcome.sheet ?? sheet }, lang, result?.sheet);
 
+  // The 通报 groups its second part as the list does (by 责任领导 unless the list is by 责任科室); its reply
+  // date is the 督办提醒's.
+  const reportGroupBy: GroupBy = groupBy === "department" ? "department" : "leader";
+  const replyBy = result ? replyByFor(result.asOf, result.tables, reminding.replyBy) : null;
+
   const writeSummary = (overwrite: boolean) =>
     act("summary", async () => {
       if (!result) return null;
-      // The 通报 groups its second part as the list does (by 责任领导 unless the list is by 责任科室).
-      const request = { groupBy: groupBy === "department" ? ("department" as const) : ("leader" as const) };
+      const request = { groupBy: reportGroupBy, replyBy };
       const written = await port.writeReportSheet(result, request, overwrite);
       if (isExists(written)) {
         setConfirmOverwrite(true);
@@ -346,6 +375,56 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
         text: t.summaryWritten(sheet),
         open: { label: t.open, run: () => onSelect(sheet, "A1") },
       };
+    });
+
+  /** 生成通报: the .docx saved where the host allows it, else the 通报表 sheet and the copy to paste. */
+  const writeNotice = () =>
+    act("notice", async () => {
+      if (!result) return null;
+      const report = buildSheetReport(result, { groupBy: reportGroupBy, replyBy });
+      const openSheet = (sheet: string) => ({ label: t.open, run: () => onSelect(sheet, "A1") });
+      if (!canDownload) {
+        const written = await port.writeReportSheet(result, { groupBy: reportGroupBy, replyBy }, false);
+        if (isExists(written))
+          return {
+            action: "notice",
+            intent: "info",
+            text: t.noticeSheetExists(report.sheetName),
+            open: openSheet(report.sheetName),
+          };
+        if (!written.ok) return failed("notice", written, result.sheet);
+        return {
+          action: "notice",
+          intent: "success",
+          text: t.noticeAsSheet(written.value),
+          open: openSheet(written.value),
+        };
+      }
+      // The docx library is most of a 通报's weight: fetched on the first one, in its own chunk. (The path
+      // is widened to string for TypeScript, whose node16 rules would ask a dynamic import for a ".js"
+      // that webpack and Jest do not map; the bundler still sees the literal.)
+      const { reportDocx } = (await import(
+        /* webpackChunkName: "docx" */ "../core/report/docx" as string
+      )) as typeof DocxModule;
+      const file = `${report.fileStem}.docx`;
+      saveFile(await reportDocx(report), file, DOCX_TYPE);
+      return { action: "notice", intent: "success", text: t.noticeDownloaded(file) };
+    });
+
+  /** 复制逾期清单: the 通报's section 二 as HTML and text; a selected table where the clipboard is shut. */
+  const copyLateList = () =>
+    act("lateList", async () => {
+      if (!result) return null;
+      const report = buildSheetReport(result, { groupBy: reportGroupBy, replyBy });
+      const content = lateListClipboard(report);
+      if (!content) return { action: "lateList", intent: "info", text: t.noLateList };
+      if (await copyRich(content)) {
+        const late = report.sections.find((section) => section.kind === "late");
+        const rows = late?.kind === "late" ? late.groups.reduce((n, g) => n + g.rows.length, 0) : 0;
+        return { action: "lateList", intent: "success", text: t.lateListCopied(rows) };
+      }
+      setCopyFallback(content);
+      return null;
     });
 
   const clearMarks = () =>
@@ -409,6 +488,20 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
   const actions: ToolbarAction[] = [
     { id: "clear", label: t.clearMarks, run: () => void clearMarks() },
     { id: "summary", label: t.writeSummary, unavailable: needsResult, run: () => void writeSummary(false) },
+    {
+      id: "notice",
+      label: t.writeNotice,
+      hint: t.writeNoticeHint,
+      unavailable: needsResult,
+      run: () => void writeNotice(),
+    },
+    {
+      id: "lateList",
+      label: t.copyLateList,
+      hint: t.copyLateListHint,
+      unavailable: needsResult,
+      run: () => void copyLateList(),
+    },
     { id: "completion", label: t.addCompletion, unavailable: needsResult, run: () => void addCompletion() },
     {
       id: "statusColumn",
@@ -623,6 +716,21 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
                   onSelect={onSelect}
                 />
               </Section>
+              {result && (
+                <ReminderSection
+                  result={result}
+                  remindBy={reminding.remindBy ?? "department"}
+                  onRemindByChange={(remindBy) => {
+                    setReminding({ ...reminding, remindBy });
+                    remember({ remindBy });
+                  }}
+                  chosenReplyBy={reminding.replyBy}
+                  onReplyByChange={(chosen) => {
+                    setReminding({ ...reminding, replyBy: chosen });
+                    remember({ replyBy: chosen });
+                  }}
+                />
+              )}
               <Section title={t.investmentHeading} collapsible>
                 {tables.map((table, i) => (
                   <div key={`${table.sheet}:${table.firstRow}`}>
@@ -641,6 +749,7 @@ export function App({ port, lang = "zh", today, commandReports, sampleHref = nul
             </>
           )}
 
+          <CopyFallback content={copyFallback} onClose={() => setCopyFallback(null)} />
           <Dialog
             open={confirmOverwrite}
             onOpenChange={(_, data) => {

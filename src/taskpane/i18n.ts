@@ -139,6 +139,32 @@ export interface Messages {
   overwrite: string;
   cancel: string;
   overwriteCancelled: string;
+  /** 生成通报, 复制逾期清单 and 督办提醒 (issue 9). */
+  writeNotice: string;
+  writeNoticeHint: string;
+  noticeDownloaded: (file: string) => string;
+  noticeAsSheet: (sheet: string) => string;
+  noticeSheetExists: (sheet: string) => string;
+  copyLateList: string;
+  copyLateListHint: string;
+  lateListCopied: (rows: number) => string;
+  noLateList: string;
+  lateListFallback: string;
+  lateListFallbackBody: string;
+  selectAgain: string;
+  remindersHeading: string;
+  remindTo: string;
+  replyByLabel: string;
+  replyByHint: (date: string) => string;
+  replyByInvalid: string;
+  remindersNone: string;
+  /** Said in a pane whose language is not the reminders' (they are always Chinese); null in Chinese. */
+  remindersLanguage: string | null;
+  reminderCounts: (overdue: number, behind: number, notReported: number) => string;
+  copy: string;
+  copyNamed: (recipient: string) => string;
+  copied: string;
+  copySelected: string;
   addCompletion: string;
   completionAdded: string;
   insertStatusColumn: string;
@@ -319,6 +345,40 @@ const zh: Messages = {
   overwrite: "替换",
   cancel: "取消",
   overwriteCancelled: "已取消，原有通报表未改动。",
+  writeNotice: "生成通报",
+  writeNoticeHint: "生成本月进度通报的 Word 文档（A4、公文格式），下载后用 Word 或 WPS 文字打开修改",
+  noticeDownloaded: (file) => `已生成《${file}》，请在下载内容中查看，用 Word 或 WPS 文字打开。`,
+  noticeAsSheet: (sheet) =>
+    `此处的 Excel 不能从加载项下载文件，已改为生成通报表“${sheet}”，可直接打印；逾期清单可用“复制逾期清单”贴到 Word 或 WPS 文字。`,
+  noticeSheetExists: (sheet) =>
+    `此处的 Excel 不能从加载项下载文件。本月通报表“${sheet}”已存在，可打开查看，或用“生成通报表”替换。`,
+  copyLateList: "复制逾期清单",
+  copyLateListHint: "复制逾期和滞后项目的表格，粘贴到 Word 或 WPS 文字仍是表格",
+  lateListCopied: (rows) => `已复制逾期和滞后项目清单（${rows} 行），粘贴到 Word 或 WPS 文字即为表格。`,
+  noLateList: "没有逾期或滞后的项目，无需复制。",
+  lateListFallback: "逾期清单",
+  lateListFallbackBody:
+    "此处不允许加载项写入剪贴板。下表已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制，再粘贴到 Word 或 WPS 文字。",
+  selectAgain: "重新选中",
+  remindersHeading: "督办提醒",
+  remindTo: "发给",
+  replyByLabel: "报送期限",
+  replyByHint: (date) => `默认为下一个报送日 ${date}。`,
+  replyByInvalid: "请填写检查日期之后的日期，例如 2023-06-30。",
+  remindersNone: "没有逾期、滞后或未报送进展的项目，无需提醒。",
+  remindersLanguage: null,
+  reminderCounts: (overdue, behind, notReported) =>
+    [
+      overdue > 0 ? `逾期 ${overdue}` : "",
+      behind > 0 ? `滞后 ${behind}` : "",
+      notReported > 0 ? `未报送 ${notReported}` : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  copy: "复制",
+  copyNamed: (recipient) => `复制给${recipient}的提醒`,
+  copied: "已复制。",
+  copySelected: "此处不允许写入剪贴板：提醒已选中，请按 Ctrl+C 复制。",
   addCompletion: "添加完成情况列",
   completionAdded: "已在表格右侧添加各季度完成情况列。在下拉中选“已完成”，再检查一次即可计入。",
   insertStatusColumn: "插入状态列",
@@ -511,6 +571,44 @@ const en: Messages = {
   overwrite: "Replace",
   cancel: "Cancel",
   overwriteCancelled: "Cancelled; the existing notice sheet was not changed.",
+  writeNotice: "Write notice (.docx)",
+  writeNoticeHint:
+    "Creates this month's progress notice as a Word document (A4, official layout) to open and edit in Word or WPS Writer",
+  noticeDownloaded: (file) =>
+    `${file} was created: find it in your downloads and open it in Word or WPS Writer.`,
+  noticeAsSheet: (sheet) =>
+    `Excel here cannot save files from an add-in, so the notice sheet ${sheet} was written instead, ready to print; use Copy overdue list to paste the list into Word or WPS Writer.`,
+  noticeSheetExists: (sheet) =>
+    `Excel here cannot save files from an add-in. This month's notice sheet ${sheet} already exists: open it, or replace it with Write progress notice sheet.`,
+  copyLateList: "Copy overdue list",
+  copyLateListHint:
+    "Copies the overdue and behind projects as a table that stays a table in Word or WPS Writer",
+  lateListCopied: (rows) =>
+    `The overdue and behind list (${rows} rows) was copied; paste it into Word or WPS Writer as a table.`,
+  noLateList: "No project is overdue or behind: nothing to copy.",
+  lateListFallback: "Overdue list",
+  lateListFallbackBody:
+    "The add-in may not write to the clipboard here. The table below is selected: press Ctrl+C (⌘C on a Mac) and paste it into Word or WPS Writer.",
+  selectAgain: "Select again",
+  remindersHeading: "Reminders",
+  remindTo: "Send to",
+  replyByLabel: "Reply by",
+  replyByHint: (date) => `By default the next report day, ${date}.`,
+  replyByInvalid: "Enter a date after the reference date, e.g. 2023-06-30.",
+  remindersNone: "No project is overdue, behind or unreported: no reminders needed.",
+  remindersLanguage: "The reminders are written in Chinese, as they are sent.",
+  reminderCounts: (overdue, behind, notReported) =>
+    [
+      overdue > 0 ? `${overdue} overdue` : "",
+      behind > 0 ? `${behind} behind` : "",
+      notReported > 0 ? `${notReported} unreported` : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  copy: "Copy",
+  copyNamed: (recipient) => `Copy the reminder to ${recipient}`,
+  copied: "Copied.",
+  copySelected: "The clipboard is not available here: the reminder is selected, press Ctrl+C to copy it.",
   addCompletion: "Add completion columns",
   completionAdded:
     "Per-quarter completion columns were added beside the table. Choose done in their drop-downs and check again.",

@@ -31,6 +31,16 @@ describe("pane settings read back from a workbook", () => {
     expect(parsePaneSettings({ reportDay: 2.5, behindTolerance: "10" })).toEqual({});
   });
 
+  it("keeps the 督办提醒 reply date and grouping, and drops them when damaged", () => {
+    expect(parsePaneSettings({ replyBy: "2023-06-30", remindBy: "leader" })).toEqual({
+      replyBy: "2023-06-30",
+      remindBy: "leader",
+    });
+    expect(parsePaneSettings({ replyBy: "6月30日", remindBy: "none", sort: "table" })).toEqual({
+      sort: "table",
+    });
+  });
+
   it("gives the reference date of the remembered mode on the day the pane opens", () => {
     const today = new Date(2023, 6, 5);
     expect(settingsDate({}, today)).toBe("2023-07-05");

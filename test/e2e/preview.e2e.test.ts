@@ -15,6 +15,7 @@ import { MARK_FILL, planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import { parsePreviewData } from "../../src/preview/data";
 import samples from "../../src/preview/samples.json";
+import { zipEntry } from "../support/zip";
 
 const ROOT = resolve(__dirname, "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -237,6 +238,87 @@ test("writes the month's 通报 sheet as a tab, opens it from the outcome, and a
   await dialog.getByRole("button", { name: "取消" }).click();
   await dialog.waitFor({ state: "detached" });
   await page.getByText("已取消，原有通报表未改动。").waitFor();
+});
+
+test("生成通报 downloads the month's .docx; 复制逾期清单 and 复制 put the list and a reminder on the clipboard", async () => {
+  // A context of its own: downloads accepted, and the clipboard granted as a clerk's browser would.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 760 },
+    locale: "zh-CN",
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(BROWSER_WAIT_MS);
+  try {
+    for (const lang of ["zh", "en"] as const) {
+      const en = lang === "en";
+      await tab.goto(`${base}/preview.html?sample=xintang-2023.xlsx&date=${AS_OF}&lang=${lang}&pane=320`);
+      await tab.getByRole("button", { name: en ? "Check progress" : "检查进度", exact: true }).click();
+      await tab.locator('button[data-tile="overdue"]').waitFor();
+
+      const [download] = await Promise.all([
+        tab.waitForEvent("download"),
+        tab.getByRole("button", { name: en ? "Write notice (.docx)" : "生成通报", exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("新塘街道2023年6月为民办实事项目进展情况通报.docx");
+      const docx = readFileSync(await download.path());
+      const xml = zipEntry(docx, "word/document.xml") ?? "";
+      expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/u);
+      expect(xml).toContain("关于2023年6月为民办实事项目");
+      expect(xml).toContain("进展情况的通报");
+      await tab
+        .locator('[data-action="notice"]')
+        .getByText(/新塘街道2023年6月为民办实事项目进展情况通报\.docx/u)
+        .waitFor();
+
+      await tab.getByRole("button", { name: en ? "Copy overdue list" : "复制逾期清单", exact: true }).click();
+      await tab.locator('[data-action="lateList"]').waitFor();
+      const pasted = await tab.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        if (!item) return { types: [], html: "", text: "" };
+        const read = async (type: string) => (await item.getType(type)).text();
+        return {
+          types: [...item.types].sort(),
+          html: await read("text/html"),
+          text: await read("text/plain"),
+        };
+      });
+      expect(pasted.types).toEqual(["text/html", "text/plain"]);
+      expect(pasted.html).toContain("<table");
+      expect(pasted.html).toContain("拓展婴幼儿照护服务普惠项目");
+      expect(pasted.text.split("\n")[0]).toBe(
+        "项目\t节点\t计划完成\t逾期天数\t责任领导\t责任科室\t原因\t下步措施",
+      );
+
+      const reminder = tab.locator('li[data-reminder="街道总工会"]');
+      await reminder
+        .getByRole("button", { name: en ? "Copy the reminder to 街道总工会" : "复制给街道总工会的提醒" })
+        .click();
+      await reminder.getByText(en ? "Copied." : "已复制。").waitFor();
+      const copied = await tab.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await reminder.locator("p").textContent());
+      expect(copied).toMatch(/^街道总工会：你单位牵头的.*请于6月22日前书面报送进展及原因。$/u);
+      if (!en) {
+        // README: the 督办提醒 as the 320 px pane shows them.
+        mkdirSync(SCREENSHOT_DIR, { recursive: true });
+        const shot = join(SCREENSHOT_DIR, "pane-reminders.png");
+        await tab.getByRole("region", { name: "操作" }).getByRole("button", { name: "关闭" }).click();
+        // The section's heading right under the sticky toolbar, as a clerk scrolling to it sees it.
+        await tab.locator("aside").evaluate((aside) => {
+          const heading = [...aside.querySelectorAll("h2")].find((h) => h.textContent === "督办提醒");
+          const bar = aside.querySelector('[role="region"]');
+          if (!heading || !bar) throw new Error("no 督办提醒 heading or toolbar");
+          const top = heading.getBoundingClientRect().top - aside.getBoundingClientRect().top;
+          aside.scrollTop += top - bar.getBoundingClientRect().height - 8;
+        });
+        await tab.locator("aside").screenshot({ path: shot });
+        expect(statSync(shot).size).toBeGreaterThan(10_000);
+      }
+    }
+  } finally {
+    await context.close();
+  }
 });
 
 test("at 320 px every action's outcome is in sight right after its click, however far the pane is scrolled", async () => {

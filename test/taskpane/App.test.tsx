@@ -508,9 +508,9 @@ describe("task pane", () => {
     expect(outcome()).toHaveTextContent("已生成本月的进度通报工作表“进度通报2023-06”，可直接打印。");
     expect(port.summaries).toEqual([false, false, true]);
     // The 通报 is grouped as the pane's list is.
-    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader" });
+    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader", replyBy: "2023-06-22" });
     // The 通报 is grouped as the pane's lists are.
-    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader" });
+    expect(port.reportRequests.at(-1)).toEqual({ groupBy: "leader", replyBy: "2023-06-22" });
   });
 
   test("a refused 添加完成情况列 says why beside the button, with the cell in the way", async () => {

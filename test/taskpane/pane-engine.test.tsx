@@ -58,7 +58,8 @@ describe("the pane on the real engine (preview port)", () => {
     expect(within(group).getAllByRole("heading")).toHaveLength(3);
     expect(screen.getByRole("button", { name: /^曾运筹/ })).toHaveTextContent("3 个项目（逾期 3）");
     // 和丰路“白改黑”: one card listing what is late, with what is to be done.
-    expect(screen.getAllByText(/完成预算编制及复核/)).toHaveLength(1);
+    const list = screen.getByRole("region", { name: "逾期与临期的项目" });
+    expect(within(list).getAllByText(/完成预算编制及复核/)).toHaveLength(1);
     // Project 10's department cell is empty: it is grouped under "not filled in", never guessed.
     fireEvent.change(screen.getByLabelText("分组"), { target: { value: "department" } });
     await settle();

@@ -1,14 +1,11 @@
 import { addMonths, format, getDate, parseISO, setDate } from "date-fns";
+import { DEFAULT_REPORT_DAY } from "../options";
 import type { TableResult } from "../types";
 
 /**
- * PROGRESS.md §2: progress is reported by day 22 of each month unless the table's settings say otherwise.
- * The monthly-cycle reading carries its own `reportDay` on `TableProgress`; this is the default a table
- * without progress columns is reminded against.
+ * The report day the tables are read against: the first table's monthly cycle (its own `reportDay` on
+ * `TableProgress`), else the progress options' default (PROGRESS.md §2: day 22 of each month).
  */
-export const DEFAULT_REPORT_DAY = 22;
-
-/** The report day the tables are read against: the first table's monthly cycle, else the default. */
 export function reportDayOf(tables: ReadonlyArray<Pick<TableResult, "progress">>): number {
   return tables.find((t) => t.progress !== null)?.progress?.reportDay ?? DEFAULT_REPORT_DAY;
 }
@@ -22,4 +19,18 @@ export function nextReportDay(asOf: string, reportDay: number): string {
   const thisMonth = setDate(date, reportDay);
   const next = getDate(date) < reportDay ? thisMonth : setDate(addMonths(date, 1), reportDay);
   return format(next, "yyyy-MM-dd");
+}
+
+/**
+ * The reply-by date of a round of 督办提醒 checked on `asOf`: the date the clerk chose when it is still
+ * ahead of the check (a date remembered from an earlier month has passed and is not asked for again),
+ * else the next report day.
+ */
+export function replyByFor(
+  asOf: string,
+  tables: ReadonlyArray<Pick<TableResult, "progress">>,
+  chosen: string | null | undefined,
+): string {
+  // ISO dates compare as text.
+  return chosen && chosen > asOf ? chosen : nextReportDay(asOf, reportDayOf(tables));
 }

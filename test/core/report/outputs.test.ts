@@ -2,7 +2,7 @@ import { buildReport } from "../../../src/core/report/model";
 import { buildReminders } from "../../../src/core/report/reminders";
 import { lateListClipboard } from "../../../src/core/report/paste";
 import { reportSheetLayout } from "../../../src/core/report/sheet";
-import { nextReportDay } from "../../../src/core/report/reply";
+import { nextReportDay, replyByFor } from "../../../src/core/report/reply";
 import { chineseDateIn, percentText, quoted } from "../../../src/core/report/format";
 import { readProductSheet } from "../../../src/core/product-sheet";
 import { seedTable, withProgress } from "./fixtures";
@@ -178,6 +178,14 @@ describe("dates and numbers", () => {
     ["2023-01-31", 15, "2023-02-15"],
   ])("after %s the report day %i is %s", (asOf, day, next) => {
     expect(nextReportDay(asOf, day)).toBe(next);
+  });
+
+  it("keeps a chosen reply date only while it is ahead of the check", () => {
+    expect(replyByFor("2023-06-20", [XINTANG], "2023-06-30")).toBe("2023-06-30");
+    // Remembered from last month's round: passed, so the next report day instead.
+    expect(replyByFor("2023-07-20", [XINTANG], "2023-06-30")).toBe("2023-07-22");
+    expect(replyByFor("2023-06-20", [XINTANG], "2023-06-20")).toBe("2023-06-22");
+    expect(replyByFor("2023-06-20", [XINTANG], null)).toBe("2023-06-22");
   });
 
   it("writes dates of another year in full, shares with one decimal, nested quotes single", () => {
