@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { parseISO } from "date-fns";
 import { MISSING_KEY, groupProjects, type ProjectItem } from "../../core/alerts";
 import { MARK_FILL, MARK_OUTLINE } from "../../core/marks";
@@ -9,6 +9,7 @@ import { projectName } from "../format";
 import { useRovingTabIndex } from "../roving";
 import { useI18n } from "../i18n";
 import { FilterTiles } from "./StatusTiles";
+import { useJumpRowStyles } from "./jump-row";
 
 /** The tiles in the marks' colours: 未报送 and 滞后 also carry their marks' outlines (not hue alone). */
 const PROGRESS_FILL: Record<ProgressState, string> = {
@@ -51,23 +52,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   rows: { listStyleType: "none", margin: 0, padding: 0 },
-  row: {
-    display: "grid",
-    gridTemplateColumns: "1fr auto",
-    gap: `0 ${tokens.spacingHorizontalS}`,
-    width: "100%",
-    padding: `3px ${tokens.spacingHorizontalS} 3px ${tokens.spacingHorizontalXS}`,
-    border: "none",
-    background: "none",
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    textAlign: "start",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  plain: { cursor: "default", ":hover": { backgroundColor: "transparent" } },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   detail: { gridColumn: "1", color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   cell: {
@@ -91,6 +75,7 @@ function ReportRow({
   onSelect: (sheet: string, cell: string) => void;
 }) {
   const styles = useStyles();
+  const rows = useJumpRowStyles();
   const { t, lang } = useI18n();
   const { project } = item;
   const progress = project.progress;
@@ -106,12 +91,12 @@ function ReportRow({
   return (
     <li data-progress-state={progress?.state} data-cell={cell ?? undefined}>
       {cell ? (
-        <button type="button" className={styles.row} onClick={() => onSelect(item.sheet, cell)}>
+        <button type="button" className={rows.row} onClick={() => onSelect(item.sheet, cell)}>
           {body}
         </button>
       ) : (
         // No column for the missing report yet (添加本月进展列 adds one): nothing to jump to.
-        <div className={`${styles.row} ${styles.plain}`}>{body}</div>
+        <div className={mergeClasses(rows.row, rows.plain)}>{body}</div>
       )}
     </li>
   );

@@ -9,6 +9,7 @@ import { lateness, milestonePeriod, projectName } from "../format";
 import { useRovingTabIndex } from "../roving";
 import { useI18n, type Messages } from "../i18n";
 import { STATUS_FILL } from "./StatusTiles";
+import { useJumpRowStyles } from "./jump-row";
 
 const useStyles = makeStyles({
   controls: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -79,22 +80,6 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalS,
   },
   milestones: { listStyleType: "none", margin: `2px 0 0`, padding: 0 },
-  milestone: {
-    display: "grid",
-    gridTemplateColumns: "1fr auto",
-    gap: `0 ${tokens.spacingHorizontalS}`,
-    width: "100%",
-    padding: `3px ${tokens.spacingHorizontalS} 3px ${tokens.spacingHorizontalXS}`,
-    border: "none",
-    background: "none",
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    textAlign: "start",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
   content: {
     overflowWrap: "anywhere",
     display: "-webkit-box",
@@ -159,6 +144,7 @@ function MilestoneRow({
   onSelect: (sheet: string, cell: string) => void;
 }) {
   const styles = useStyles();
+  const rows = useJumpRowStyles();
   const { t, lang } = useI18n();
   const late = milestone.status === "overdue" || milestone.status === "dueSoon";
   const fill = late ? MARK_FILL[milestone.status === "overdue" ? "overdue" : "dueSoon"] : undefined;
@@ -166,7 +152,7 @@ function MilestoneRow({
     <li>
       <button
         type="button"
-        className={styles.milestone}
+        className={rows.row}
         data-milestone={milestone.status}
         onClick={() => onSelect(item.sheet, milestone.cell)}
       >
@@ -198,6 +184,7 @@ function ProjectCard({
   onSelect: (sheet: string, cell: string) => void;
 }) {
   const styles = useStyles();
+  const rows = useJumpRowStyles();
   const { t } = useI18n();
   const { project } = item;
   const name = projectName(project, t);
@@ -229,7 +216,7 @@ function ProjectCard({
           <li>
             <button
               type="button"
-              className={styles.milestone}
+              className={rows.row}
               data-milestone={project.status}
               onClick={() => onSelect(item.sheet, fallbackCell)}
             >

@@ -1,30 +1,14 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Changes, ProjectRef } from "../../core/since";
 import type { TableResult } from "../../core/types";
 import { useRovingTabIndex } from "../roving";
 import { useI18n, type Messages } from "../i18n";
+import { useJumpRowStyles } from "./jump-row";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { margin: `${tokens.spacingVerticalXS} 0 2px`, fontSize: tokens.fontSizeBase300 },
   rows: { listStyleType: "none", margin: 0, padding: 0 },
-  row: {
-    display: "grid",
-    gridTemplateColumns: "1fr auto",
-    gap: `0 ${tokens.spacingHorizontalS}`,
-    width: "100%",
-    padding: `3px ${tokens.spacingHorizontalS} 3px ${tokens.spacingHorizontalXS}`,
-    border: "none",
-    background: "none",
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    textAlign: "start",
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  plain: { cursor: "default", ":hover": { backgroundColor: "transparent" } },
   text: { overflowWrap: "anywhere" },
   cell: { textAlign: "end", fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForegroundLink },
   empty: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
@@ -66,6 +50,7 @@ export interface SincePanelProps {
  */
 export function SincePanel({ changes, tables, onSelect }: SincePanelProps) {
   const styles = useStyles();
+  const rows = useJumpRowStyles();
   const { t } = useI18n();
   const roving = useRovingTabIndex<HTMLDivElement>("vertical");
   const project = (ref: ProjectRef, prefix: string): ChangeRow => ({
@@ -109,14 +94,14 @@ export function SincePanel({ changes, tables, onSelect }: SincePanelProps) {
                 {row.cell ? (
                   <button
                     type="button"
-                    className={styles.row}
+                    className={rows.row}
                     onClick={() => onSelect(row.sheet, row.cell as string)}
                   >
                     <span className={styles.text}>{row.text}</span>{" "}
                     <span className={styles.cell}>{row.cell}</span>
                   </button>
                 ) : (
-                  <div className={`${styles.row} ${styles.plain}`}>
+                  <div className={mergeClasses(rows.row, rows.plain)}>
                     <span className={styles.text}>{row.text}</span>
                   </div>
                 )}
