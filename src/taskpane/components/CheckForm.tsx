@@ -51,6 +51,42 @@ export interface CheckFormProps {
   toleranceRef: RefObject<HTMLInputElement>;
 }
 
+/** A short number field (临期天数, 报送日, 滞后容差): as typed, its error said on the field itself. */
+function NumberField({
+  label,
+  error,
+  inputRef,
+  value,
+  onChange,
+  decimal = false,
+}: {
+  label: string;
+  error: string | undefined;
+  inputRef: RefObject<HTMLInputElement>;
+  value: string;
+  onChange: (text: string) => void;
+  decimal?: boolean;
+}) {
+  const styles = useStyles();
+  return (
+    <Field
+      className={styles.days}
+      label={label}
+      validationState={error ? "error" : "none"}
+      validationMessage={error}
+    >
+      <Input
+        ref={inputRef}
+        className={styles.input}
+        input={{ className: styles.inputElement }}
+        inputMode={decimal ? "decimal" : "numeric"}
+        value={value}
+        onChange={(_, data) => onChange(data.value)}
+      />
+    </Field>
+  );
+}
+
 /**
  * The reference date (typed as 年-月-日 whatever the system's locale, or picked from the quick dates), the
  * due-soon window, and the check button. A bad value is said on its own field, in words a clerk can act on.
@@ -105,51 +141,28 @@ export function CheckForm({
             onChange={(_, data) => onAsOfChange(data.value)}
           />
         </Field>
-        <Field
-          className={styles.days}
+        <NumberField
           label={t.dueSoonLabel}
-          validationState={errors.dueSoonDays ? "error" : "none"}
-          validationMessage={errors.dueSoonDays}
-        >
-          <Input
-            ref={daysRef}
-            className={styles.input}
-            input={{ className: styles.inputElement }}
-            inputMode="numeric"
-            value={dueSoonDays}
-            onChange={(_, data) => onDueSoonDaysChange(data.value)}
-          />
-        </Field>
-        <Field
-          className={styles.days}
+          error={errors.dueSoonDays}
+          inputRef={daysRef}
+          value={dueSoonDays}
+          onChange={onDueSoonDaysChange}
+        />
+        <NumberField
           label={t.reportDayLabel}
-          validationState={errors.reportDay ? "error" : "none"}
-          validationMessage={errors.reportDay}
-        >
-          <Input
-            ref={reportDayRef}
-            className={styles.input}
-            input={{ className: styles.inputElement }}
-            inputMode="numeric"
-            value={reportDay}
-            onChange={(_, data) => onReportDayChange(data.value)}
-          />
-        </Field>
-        <Field
-          className={styles.days}
+          error={errors.reportDay}
+          inputRef={reportDayRef}
+          value={reportDay}
+          onChange={onReportDayChange}
+        />
+        <NumberField
           label={t.behindToleranceLabel}
-          validationState={errors.behindTolerance ? "error" : "none"}
-          validationMessage={errors.behindTolerance}
-        >
-          <Input
-            ref={toleranceRef}
-            className={styles.input}
-            input={{ className: styles.inputElement }}
-            inputMode="decimal"
-            value={behindTolerance}
-            onChange={(_, data) => onBehindToleranceChange(data.value)}
-          />
-        </Field>
+          error={errors.behindTolerance}
+          inputRef={toleranceRef}
+          value={behindTolerance}
+          onChange={onBehindToleranceChange}
+          decimal
+        />
       </div>
       <div className={styles.quick} role="group" aria-label={t.quickDates} {...arrows}>
         {QUICK_DATE_MODES.map((mode) => (
