@@ -1,32 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium, serveStatic } from "../test/support/static-site";
 
-const CHROMIUM = "/usr/bin/chromium";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Serves the build read-only on a random localhost port. */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
-    const file = join(dir, path === "/" ? "index.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
-}
 
 export interface WebFigures {
   /** From the file input's change to the counts on the pane (read, check, grid and pane drawn). */
@@ -41,12 +15,9 @@ export interface WebFigures {
  * frame after the progress indicator appears, and to the first frame after the pane shows the counts.
  */
 export async function webBench(dist: string, bytes: Uint8Array, asOf: string, runs = 3): Promise<WebFigures> {
-  const server = await serve(dist);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const site = await serveStatic(dist);
+  const base = site.base;
+  const browser = await launchChromium();
   try {
     const figures: WebFigures[] = [];
     for (let run = 0; run < runs; run += 1) {
@@ -88,6 +59,6 @@ export async function webBench(dist: string, bytes: Uint8Array, asOf: string, ru
     return figures[Math.floor(runs / 2)] as WebFigures;
   } finally {
     await browser.close();
-    await new Promise((done) => server.close(done));
+    await site.close();
   }
 }

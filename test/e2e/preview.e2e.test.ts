@@ -2,23 +2,20 @@
  * The preview page end to end: built by webpack, served over http, driven in Debian's Chromium.
  * Set DUTYCHECK_DIST to a built dist/ to skip the build (e.g. after `npm run build`).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { checkSheet } from "../../src/core/check";
 import { MARK_FILL, planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import { parsePreviewData } from "../../src/preview/data";
 import samples from "../../src/preview/samples.json";
+import { launchChromium, productionBuild, serveStatic, type Build, type Site } from "../support/static-site";
 import { zipEntry } from "../support/zip";
 
 const ROOT = resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 // The README's screenshot is refreshed only on request (`npm run screenshot`): a test run must not
 // rewrite tracked files, and a machine without CJK fonts would draw boxes.
 const SCREENSHOT_DIR = process.env.DUTYCHECK_SCREENSHOT ? join(ROOT, "docs/screenshots") : tmpdir();
@@ -32,40 +29,17 @@ async function screenshotPane(file: string): Promise<void> {
   expect(statSync(path).size).toBeGreaterThan(10_000);
 }
 const AS_OF = "2023-06-20";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
 // Bounded waits around the real build and browser, generous for a loaded two-core machine (a cold
 // production build, dependencies through babel, takes minutes there).
 jest.setTimeout(600_000);
 const BROWSER_WAIT_MS = 120_000;
 
-let dist = process.env.DUTYCHECK_DIST ?? "";
-let builtHere = false;
-let server: Server;
+let build: Build;
+let dist = "";
+let site: Site;
 let base = "";
 let browser: Browser;
 let page: Page;
-
-/** Serves dist/ read-only on a random localhost port. */
-function serve(dir: string): Promise<Server> {
-  const srv = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => srv.listen(0, "127.0.0.1", () => done(srv)));
-}
 
 function rgb(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -92,24 +66,12 @@ async function marksOnPage(): Promise<Map<string, string>> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  if (!dist) {
-    dist = mkdtempSync(join(tmpdir(), "dutycheck-e2e-"));
-    builtHere = true;
-    const build = spawnSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist],
-      { cwd: ROOT, encoding: "utf8" },
-    );
-    if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  build = productionBuild("dutycheck-e2e-");
+  dist = build.dir;
   if (!existsSync(join(dist, "preview.html"))) throw new Error(`${dist} has no preview.html`);
-  server = await serve(resolve(dist));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  site = await serveStatic(dist);
+  base = site.base;
+  browser = await launchChromium();
   // 760 px high: the pane below the preview's bar is about as tall as Excel's task pane on a laptop.
   page = await browser.newPage({ viewport: { width: 1280, height: 760 }, locale: "zh-CN" });
   page.setDefaultTimeout(BROWSER_WAIT_MS);
@@ -117,8 +79,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (builtHere) rmSync(dist, { recursive: true, force: true });
+  await site?.close();
+  build?.remove();
 });
 
 /** The pane (the preview's aside, its scroll container): where it is and how far it is scrolled. */

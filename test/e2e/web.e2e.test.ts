@@ -4,42 +4,31 @@
  * script, for an office and a year no seed has), never read from a seed.
  * Set DUTYCHECK_DIST to a built dist/ to skip the build (e.g. after `npm run build`).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { checkSheet } from "../../src/core/check";
 import { planMarks } from "../../src/core/marks";
 import { resolveOptions } from "../../src/core/options";
 import type { SheetResult } from "../../src/core/types";
 import { readWorkbook, RESULT_SHEET, WorkbookError } from "../../src/core/xlsx";
 import { markArgb } from "../../src/core/xlsx/result-sheet";
+import { launchChromium, productionBuild, serveStatic, type Build, type Site } from "../support/static-site";
 
 const ROOT = resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 // The README's screenshot is refreshed only on request (`npm run screenshot`), as in preview.e2e.
 const SCREENSHOT_DIR = process.env.DUTYCHECK_SCREENSHOT ? join(ROOT, "docs/screenshots") : tmpdir();
 const AS_OF = "2024-06-20";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // Bounded waits around the real build and browser, generous for a loaded two-core machine.
 jest.setTimeout(600_000);
 const BROWSER_WAIT_MS = 120_000;
 
-let dist = process.env.DUTYCHECK_DIST ?? "";
-let builtHere = false;
-let server: Server;
+let build: Build;
+let site: Site;
 let base = "";
 let browser: Browser;
 let context: BrowserContext;
@@ -146,41 +135,12 @@ function compoundFile(encrypted: boolean): Buffer {
   return bytes;
 }
 
-/** Serves dist/ read-only on a random localhost port, noting each request. */
-function serve(dir: string): Promise<Server> {
-  const srv = createServer((req, res) => {
-    served.push(req.url ?? "");
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
-    const file = join(dir, path === "/" ? "index.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => srv.listen(0, "127.0.0.1", () => done(srv)));
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
-  if (!dist) {
-    dist = mkdtempSync(join(tmpdir(), "dutycheck-web-e2e-"));
-    builtHere = true;
-    const build = spawnSync(
-      process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist],
-      { cwd: ROOT, encoding: "utf8" },
-    );
-    if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-  }
-  if (!existsSync(join(dist, "index.html"))) throw new Error(`${dist} has no index.html`);
-  server = await serve(resolve(dist));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  build = productionBuild("dutycheck-web-e2e-");
+  if (!existsSync(join(build.dir, "index.html"))) throw new Error(`${build.dir} has no index.html`);
+  site = await serveStatic(build.dir, (url) => served.push(url));
+  base = site.base;
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1280, height: 760 },
     locale: "zh-CN",
@@ -192,8 +152,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (builtHere) rmSync(dist, { recursive: true, force: true });
+  await site?.close();
+  build?.remove();
 });
 
 /** Opens the page at the deployment root; resolves once it has loaded and settled. */
